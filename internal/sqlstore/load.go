@@ -1,0 +1,341 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"convene/internal/program"
+)
+
+const eventColumns = `id, slug, name_zh, name_en, theme_zh, theme_en, city_zh, city_en, start_date, end_date, time_zone, previous_slug, version`
+
+func scanEvent(row interface{ Scan(...any) error }) (program.Event, error) {
+	var e program.Event
+	err := row.Scan(&e.ID, &e.Slug, &e.Name.ZH, &e.Name.EN, &e.Theme.ZH, &e.Theme.EN, &e.City.ZH, &e.City.EN,
+		&e.StartDate, &e.EndDate, &e.TimeZone, &e.PreviousSlug, &e.Version)
+	return e, err
+}
+
+func noEdition(slug string) error {
+	return program.Errorf(program.CodeNotFound, "no edition %q", slug)
+}
+
+// ListEvents lists the editions, newest first.
+func (db *DB) ListEvents(ctx context.Context) ([]program.Event, error) {
+	var out []program.Event
+	err := db.inReadTx(ctx, func(t *tx) error {
+		rows, err := t.query(ctx, `SELECT `+eventColumns+` FROM events ORDER BY start_date DESC, slug`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			e, err := scanEvent(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	return out, nil
+}
+
+// EventVersion returns the program version of an edition. It is the cheap
+// question asked on every request to decide whether a cached snapshot holds.
+func (db *DB) EventVersion(ctx context.Context, slug string) (int64, error) {
+	var v int64
+	err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT version FROM events WHERE slug = ?`), slug).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, noEdition(slug)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("event version %s: %w", slug, err)
+	}
+	return v, nil
+}
+
+// LoadEdition reads the public snapshot of an edition (drafts left out) and
+// everything it references, in one read transaction.
+func (db *DB) LoadEdition(ctx context.Context, slug string) (*program.Edition, error) {
+	var ed *program.Edition
+	err := db.inReadTx(ctx, func(t *tx) error {
+		var p program.Parts
+		var err error
+		p.Event, err = scanEvent(t.queryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE slug = ?`, slug))
+		if errors.Is(err, sql.ErrNoRows) {
+			return noEdition(slug)
+		}
+		if err != nil {
+			return err
+		}
+		l := loader{t: t, ev: p.Event.ID}
+		steps := []func(context.Context, *program.Parts) error{
+			l.sections, l.activities, l.releases, l.themeDays, l.organisations, l.people, l.rooms, l.venues, l.themes,
+		}
+		for _, step := range steps {
+			if err := step(ctx, &p); err != nil {
+				return err
+			}
+		}
+		ed = program.NewEdition(p)
+		return nil
+	})
+	if err != nil {
+		if program.ErrorCode(err) == program.CodeNotFound {
+			return nil, err
+		}
+		return nil, fmt.Errorf("load edition %s: %w", slug, err)
+	}
+	return ed, nil
+}
+
+// loader reads the parts of one edition inside one transaction.
+type loader struct {
+	t  *tx
+	ev string
+}
+
+// each runs a query bound to the edition and calls scan for every row.
+func (l loader) each(ctx context.Context, q string, scan func(*sql.Rows) error) error {
+	rows, err := l.t.query(ctx, q, l.ev)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// publicActivities selects the ids of the edition's activities the public sees.
+const publicActivities = `SELECT id FROM activities WHERE event_id = ? AND status <> 'draft'`
+
+func (l loader) sections(ctx context.Context, p *program.Parts) error {
+	return l.each(ctx, `SELECT id, event_id, slug, name_zh, name_en, position FROM sections WHERE event_id = ? ORDER BY position, slug`,
+		func(r *sql.Rows) error {
+			var s program.Section
+			if err := r.Scan(&s.ID, &s.EventID, &s.Slug, &s.Name.ZH, &s.Name.EN, &s.Position); err != nil {
+				return err
+			}
+			p.Sections = append(p.Sections, s)
+			return nil
+		})
+}
+
+func (l loader) activities(ctx context.Context, p *program.Parts) error {
+	index := map[string]int{}
+	err := l.each(ctx, `SELECT id, event_id, section_id, slug, kind, title_zh, title_en, summary_zh, summary_en, series, orientation,
+		room_id, starts_at, ends_at, capacity, languages, interpretation, livestream_url, livestream_starts_at, status, sample
+		FROM activities WHERE event_id = ? AND status <> 'draft'`,
+		func(r *sql.Rows) error {
+			var a program.Activity
+			var room sql.NullString
+			var starts, ends, liveStart sql.NullTime
+			var kind, orientation, status, languages, liveURL string
+			if err := r.Scan(&a.ID, &a.EventID, &a.SectionID, &a.Slug, &kind, &a.Title.ZH, &a.Title.EN, &a.Summary.ZH, &a.Summary.EN,
+				&a.Series, &orientation, &room, &starts, &ends, &a.Capacity, &languages, &a.Interpretation, &liveURL, &liveStart,
+				&status, &a.Sample); err != nil {
+				return err
+			}
+			a.Kind, a.Orientation, a.Status = program.ActivityKind(kind), program.Orientation(orientation), program.Status(status)
+			a.RoomID = room.String
+			a.StartsAt, a.EndsAt = utc(starts), utc(ends)
+			if languages != "" {
+				a.Languages = strings.Split(languages, ",")
+			}
+			if liveURL != "" {
+				a.Livestream = &program.Livestream{URL: liveURL, StartsAt: utc(liveStart)}
+			}
+			index[a.ID] = len(p.Activities)
+			p.Activities = append(p.Activities, a)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = l.each(ctx, `SELECT activity_id, theme_id FROM activity_themes WHERE activity_id IN (`+publicActivities+`) ORDER BY activity_id, position`,
+		func(r *sql.Rows) error {
+			var aid, tid string
+			if err := r.Scan(&aid, &tid); err != nil {
+				return err
+			}
+			a := &p.Activities[index[aid]]
+			a.ThemeIDs = append(a.ThemeIDs, tid)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = l.each(ctx, `SELECT activity_id, org_id, role FROM activity_hosts WHERE activity_id IN (`+publicActivities+`) ORDER BY activity_id, position`,
+		func(r *sql.Rows) error {
+			var aid, oid, role string
+			if err := r.Scan(&aid, &oid, &role); err != nil {
+				return err
+			}
+			a := &p.Activities[index[aid]]
+			a.Hosts = append(a.Hosts, program.Host{OrgID: oid, Role: program.HostRole(role)})
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return l.each(ctx, `SELECT activity_id, person_id, role FROM activity_speakers WHERE activity_id IN (`+publicActivities+`) ORDER BY activity_id, position`,
+		func(r *sql.Rows) error {
+			var aid, pid, role string
+			if err := r.Scan(&aid, &pid, &role); err != nil {
+				return err
+			}
+			a := &p.Activities[index[aid]]
+			a.Speakers = append(a.Speakers, program.Appearance{PersonID: pid, Role: program.SpeakerRole(role)})
+			return nil
+		})
+}
+
+func (l loader) releases(ctx context.Context, p *program.Parts) error {
+	return l.each(ctx, `SELECT id, event_id, activity_id, slug, title_zh, title_en, summary_zh, summary_en, kind, publisher_id, embargo_until, sample
+		FROM releases WHERE activity_id IN (`+publicActivities+`) ORDER BY slug`,
+		func(r *sql.Rows) error {
+			var x program.Release
+			var embargo sql.NullTime
+			if err := r.Scan(&x.ID, &x.EventID, &x.ActivityID, &x.Slug, &x.Title.ZH, &x.Title.EN, &x.Summary.ZH, &x.Summary.EN,
+				&x.Kind, &x.PublisherID, &embargo, &x.Sample); err != nil {
+				return err
+			}
+			if embargo.Valid {
+				t := embargo.Time.UTC()
+				x.EmbargoUntil = &t
+			}
+			p.Releases = append(p.Releases, x)
+			return nil
+		})
+}
+
+func (l loader) themeDays(ctx context.Context, p *program.Parts) error {
+	return l.each(ctx, `SELECT event_id, day, theme_id, name_zh, name_en FROM theme_days WHERE event_id = ? ORDER BY day, theme_id`,
+		func(r *sql.Rows) error {
+			var d program.ThemeDay
+			if err := r.Scan(&d.EventID, &d.Date, &d.ThemeID, &d.Name.ZH, &d.Name.EN); err != nil {
+				return err
+			}
+			p.ThemeDays = append(p.ThemeDays, d)
+			return nil
+		})
+}
+
+// Organisations of an edition: those with a role in a public activity or
+// publishing one of its releases. The edition id is bound once per IN list.
+func (l loader) organisations(ctx context.Context, p *program.Parts) error {
+	rows, err := l.t.query(ctx, `SELECT id, slug, name_zh, name_en, kind, country, website, sample FROM organisations
+		WHERE id IN (SELECT org_id FROM activity_hosts WHERE activity_id IN (`+publicActivities+`))
+		   OR id IN (SELECT publisher_id FROM releases WHERE activity_id IN (`+publicActivities+`))
+		ORDER BY slug`, l.ev, l.ev)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o program.Organisation
+		var kind string
+		if err := rows.Scan(&o.ID, &o.Slug, &o.Name.ZH, &o.Name.EN, &kind, &o.Country, &o.Website, &o.Sample); err != nil {
+			return err
+		}
+		o.Kind = program.OrgKind(kind)
+		p.Organisations = append(p.Organisations, o)
+	}
+	return rows.Err()
+}
+
+const editionPeople = `SELECT person_id FROM activity_speakers WHERE activity_id IN (` + publicActivities + `)`
+
+func (l loader) people(ctx context.Context, p *program.Parts) error {
+	index := map[string]int{}
+	err := l.each(ctx, `SELECT id, slug, name_zh, name_en, position_zh, position_en, affiliation_zh, affiliation_en, country, sample
+		FROM people WHERE id IN (`+editionPeople+`) ORDER BY slug`,
+		func(r *sql.Rows) error {
+			var x program.Person
+			if err := r.Scan(&x.ID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Position.ZH, &x.Position.EN, &x.Affiliation.ZH, &x.Affiliation.EN,
+				&x.Country, &x.Sample); err != nil {
+				return err
+			}
+			index[x.ID] = len(p.People)
+			p.People = append(p.People, x)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return l.each(ctx, `SELECT person_id, honour FROM person_honours WHERE person_id IN (`+editionPeople+`) ORDER BY person_id, position`,
+		func(r *sql.Rows) error {
+			var pid, h string
+			if err := r.Scan(&pid, &h); err != nil {
+				return err
+			}
+			x := &p.People[index[pid]]
+			x.Honours = append(x.Honours, program.Honour(h))
+			return nil
+		})
+}
+
+func (l loader) rooms(ctx context.Context, p *program.Parts) error {
+	return l.each(ctx, `SELECT id, venue_id, slug, name_zh, name_en, capacity FROM rooms
+		WHERE id IN (SELECT room_id FROM activities WHERE event_id = ? AND status <> 'draft') ORDER BY slug`,
+		func(r *sql.Rows) error {
+			var x program.Room
+			if err := r.Scan(&x.ID, &x.VenueID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Capacity); err != nil {
+				return err
+			}
+			p.Rooms = append(p.Rooms, x)
+			return nil
+		})
+}
+
+func (l loader) venues(ctx context.Context, p *program.Parts) error {
+	return l.each(ctx, `SELECT id, slug, name_zh, name_en, address_zh, address_en FROM venues
+		WHERE id IN (SELECT venue_id FROM rooms WHERE id IN (SELECT room_id FROM activities WHERE event_id = ? AND status <> 'draft')) ORDER BY slug`,
+		func(r *sql.Rows) error {
+			var x program.Venue
+			if err := r.Scan(&x.ID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Address.ZH, &x.Address.EN); err != nil {
+				return err
+			}
+			p.Venues = append(p.Venues, x)
+			return nil
+		})
+}
+
+func (l loader) themes(ctx context.Context, p *program.Parts) error {
+	rows, err := l.t.query(ctx, `SELECT id, slug, name_zh, name_en FROM themes
+		WHERE id IN (SELECT theme_id FROM activity_themes WHERE activity_id IN (`+publicActivities+`))
+		   OR id IN (SELECT theme_id FROM theme_days WHERE event_id = ?)
+		ORDER BY slug`, l.ev, l.ev)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x program.Theme
+		if err := rows.Scan(&x.ID, &x.Slug, &x.Name.ZH, &x.Name.EN); err != nil {
+			return err
+		}
+		p.Themes = append(p.Themes, x)
+	}
+	return rows.Err()
+}
+
+// utc returns a nullable time in UTC; NULL becomes the zero time.
+func utc(t sql.NullTime) time.Time {
+	if !t.Valid {
+		return time.Time{}
+	}
+	return t.Time.UTC()
+}
