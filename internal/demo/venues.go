@@ -20,14 +20,15 @@ func venues() []program.Venue {
 		{Slug: venueExhibition, Name: tx("中关村展示中心", "Zhongguancun Exhibition Center"),
 			Address: tx("北京市海淀区", "Haidian District, Beijing")},
 		{Slug: venueHotel, Name: tx("中关村国际会议酒店", "Zhongguancun International Conference Hotel"),
-			Address: tx("北京市海淀区", "Haidian District, Beijing")},
+			Address: tx("北京市海淀区", "Haidian District, Beijing"), Sample: true},
 		{Slug: venuePark, Name: tx("中关村软件园", "Zhongguancun Software Park"),
 			Address: tx("北京市海淀区", "Haidian District, Beijing")},
 	}
 }
 
 func room(venue, slug, zh, en string, capacity int) program.RoomRecord {
-	return program.RoomRecord{Room: program.Room{Slug: slug, Name: tx(zh, en), Capacity: capacity}, Venue: venue}
+	// Room names and capacities are invented for the sample data.
+	return program.RoomRecord{Room: program.Room{Slug: slug, Name: tx(zh, en), Capacity: capacity, Sample: true}, Venue: venue}
 }
 
 // rooms lists 23 rooms; slugs are globally unique.

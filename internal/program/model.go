@@ -163,6 +163,7 @@ type Venue struct {
 	Slug    string
 	Name    Text
 	Address Text
+	Sample  bool
 }
 
 // Room is where an activity takes place.
@@ -172,6 +173,7 @@ type Room struct {
 	Slug     string
 	Name     Text
 	Capacity int
+	Sample   bool // invented room names and capacities
 }
 
 // Theme is a topic (AI, quantum, ocean, earth science …) shared by all editions.

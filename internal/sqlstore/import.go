@@ -108,8 +108,8 @@ func (im *importer) registers(ctx context.Context, ds *program.Dataset) error {
 		}
 	}
 	for _, v := range ds.Venues {
-		if _, err := im.ensure(ctx, "venues", v.Slug, []string{"name_zh", "name_en", "address_zh", "address_en"},
-			v.Name.ZH, v.Name.EN, v.Address.ZH, v.Address.EN); err != nil {
+		if _, err := im.ensure(ctx, "venues", v.Slug, []string{"name_zh", "name_en", "address_zh", "address_en", "sample"},
+			v.Name.ZH, v.Name.EN, v.Address.ZH, v.Address.EN, v.Sample); err != nil {
 			return err
 		}
 	}
@@ -118,8 +118,8 @@ func (im *importer) registers(ctx context.Context, ds *program.Dataset) error {
 		if err != nil {
 			return err
 		}
-		if _, err := im.ensure(ctx, "rooms", r.Slug, []string{"venue_id", "name_zh", "name_en", "capacity"},
-			venue, r.Name.ZH, r.Name.EN, r.Capacity); err != nil {
+		if _, err := im.ensure(ctx, "rooms", r.Slug, []string{"venue_id", "name_zh", "name_en", "capacity", "sample"},
+			venue, r.Name.ZH, r.Name.EN, r.Capacity, r.Sample); err != nil {
 			return err
 		}
 	}

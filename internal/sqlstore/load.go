@@ -288,11 +288,11 @@ func (l loader) people(ctx context.Context, p *program.Parts) error {
 }
 
 func (l loader) rooms(ctx context.Context, p *program.Parts) error {
-	return l.each(ctx, `SELECT id, venue_id, slug, name_zh, name_en, capacity FROM rooms
+	return l.each(ctx, `SELECT id, venue_id, slug, name_zh, name_en, capacity, sample FROM rooms
 		WHERE id IN (SELECT room_id FROM activities WHERE event_id = ? AND status <> 'draft') ORDER BY slug`,
 		func(r *sql.Rows) error {
 			var x program.Room
-			if err := r.Scan(&x.ID, &x.VenueID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Capacity); err != nil {
+			if err := r.Scan(&x.ID, &x.VenueID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Capacity, &x.Sample); err != nil {
 				return err
 			}
 			p.Rooms = append(p.Rooms, x)
@@ -301,11 +301,11 @@ func (l loader) rooms(ctx context.Context, p *program.Parts) error {
 }
 
 func (l loader) venues(ctx context.Context, p *program.Parts) error {
-	return l.each(ctx, `SELECT id, slug, name_zh, name_en, address_zh, address_en FROM venues
+	return l.each(ctx, `SELECT id, slug, name_zh, name_en, address_zh, address_en, sample FROM venues
 		WHERE id IN (SELECT venue_id FROM rooms WHERE id IN (SELECT room_id FROM activities WHERE event_id = ? AND status <> 'draft')) ORDER BY slug`,
 		func(r *sql.Rows) error {
 			var x program.Venue
-			if err := r.Scan(&x.ID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Address.ZH, &x.Address.EN); err != nil {
+			if err := r.Scan(&x.ID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Address.ZH, &x.Address.EN, &x.Sample); err != nil {
 				return err
 			}
 			p.Venues = append(p.Venues, x)

@@ -67,7 +67,8 @@ CREATE TABLE venues (
     name_zh    TEXT NOT NULL,
     name_en    TEXT NOT NULL,
     address_zh TEXT NOT NULL DEFAULT '',
-    address_en TEXT NOT NULL DEFAULT ''
+    address_en TEXT NOT NULL DEFAULT '',
+    sample     BOOLEAN NOT NULL DEFAULT FALSE
 );
 
 CREATE TABLE rooms (
@@ -76,7 +77,8 @@ CREATE TABLE rooms (
     slug     TEXT NOT NULL UNIQUE,
     name_zh  TEXT NOT NULL,
     name_en  TEXT NOT NULL,
-    capacity INTEGER NOT NULL CHECK (capacity >= 0)
+    capacity INTEGER NOT NULL CHECK (capacity >= 0),
+    sample   BOOLEAN NOT NULL DEFAULT FALSE
 );
 
 CREATE TABLE themes (
