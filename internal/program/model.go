@@ -76,6 +76,9 @@ const (
 	StatusCancelled Status = "cancelled"
 )
 
+// Statuses lists the publication states.
+var Statuses = []Status{StatusDraft, StatusPublished, StatusCancelled}
+
 // SpeakerRole is the part a person plays in an activity.
 type SpeakerRole string
 
@@ -85,6 +88,9 @@ const (
 	SpeakerModerator SpeakerRole = "moderator"
 	SpeakerPanelist  SpeakerRole = "panelist"
 )
+
+// SpeakerRoles lists the speaker roles in display order.
+var SpeakerRoles = []SpeakerRole{SpeakerKeynote, SpeakerSpeaker, SpeakerModerator, SpeakerPanelist}
 
 // Honour is a distinction of a person that the press figures count.
 type Honour string

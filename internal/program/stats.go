@@ -86,6 +86,8 @@ func ComputeStats(ed *Edition, prev *Edition, now time.Time) Stats {
 		ByOrientation: map[string]int{},
 		ByTheme:       map[string]int{},
 		Honours:       map[string]int{},
+		BySection:     []SectionCount{},
+		CountryList:   []string{},
 	}
 	if prev != nil {
 		s.ComparedWith = prev.Event.Slug
