@@ -1,0 +1,139 @@
+package web
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"convene/internal/program"
+)
+
+// TestMessagesParity checks the catalogue: every key in both languages,
+// every key a template or handler uses present, and a display name for
+// every enum value of the program.
+func TestMessagesParity(t *testing.T) {
+	for key, m := range messages {
+		if strings.TrimSpace(m.zh) == "" || strings.TrimSpace(m.en) == "" {
+			t.Errorf("message %q lacks a language: zh %q, en %q", key, m.zh, m.en)
+		}
+	}
+
+	// Keys used by templates: {{t <lang> "key"}}.
+	tmplKey := regexp.MustCompile(`\bt\s+\$?[.\w]*\s+"([^"]+)"`)
+	files, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no templates: %v", err)
+	}
+	used := 0
+	for _, f := range files {
+		b, err := fs.ReadFile(templateFS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range tmplKey.FindAllStringSubmatch(string(b), -1) {
+			used++
+			if _, ok := messages[m[1]]; !ok {
+				t.Errorf("%s uses unknown message key %q", f, m[1])
+			}
+		}
+		// Every {{t call must have been understood by the scan above.
+		if n := strings.Count(string(b), "{{t "); n > len(tmplKey.FindAllString(string(b), -1)) {
+			t.Errorf("%s: %d {{t calls but only %d with a literal key", f, n, len(tmplKey.FindAllString(string(b), -1)))
+		}
+	}
+	if used == 0 {
+		t.Fatal("the scan found no message keys in the templates")
+	}
+
+	// Keys used by handlers: T(lang, "key").
+	goKey := regexp.MustCompile(`\bT\([\w.]+,\s*"([^"]+)"\)`)
+	goFiles, _ := filepath.Glob("*.go")
+	for _, f := range goFiles {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range goKey.FindAllStringSubmatch(string(b), -1) {
+			if _, ok := messages[m[1]]; !ok {
+				t.Errorf("%s uses unknown message key %q", f, m[1])
+			}
+		}
+	}
+
+	// Enum values.
+	need := []string{}
+	for _, k := range program.ActivityKinds {
+		need = append(need, "kind."+string(k))
+	}
+	for _, k := range program.OrgKinds {
+		need = append(need, "orgkind."+string(k))
+	}
+	for _, r := range program.HostRoles {
+		need = append(need, "role."+string(r))
+	}
+	for _, r := range program.SpeakerRoles {
+		need = append(need, "speaker."+string(r))
+	}
+	for _, o := range program.Orientations {
+		need = append(need, "orient."+string(o))
+	}
+	for _, h := range program.Honours {
+		need = append(need, "honour."+string(h))
+	}
+	for _, k := range []string{program.HitActivity, program.HitPerson, program.HitOrganisation} {
+		need = append(need, "hit."+k)
+	}
+	for _, l := range []string{program.LangZH, program.LangEN} {
+		need = append(need, "lang."+l)
+	}
+	for _, key := range need {
+		if _, ok := messages[key]; !ok {
+			t.Errorf("no display name %q", key)
+		}
+	}
+}
+
+func TestT(t *testing.T) {
+	if got := T("zh", "kind.parallel-forum"); got != "平行论坛" {
+		t.Errorf("zh parallel-forum = %q", got)
+	}
+	if got := T("en", "kind.parallel-forum"); got != "Parallel forum" {
+		t.Errorf("en parallel-forum = %q", got)
+	}
+	if got := enum("zh", "orient", program.OrientFrontier); got != "面向世界科技前沿" {
+		t.Errorf("zh frontier = %q", got)
+	}
+	if got := enum("en", "orient", program.OrientFrontier); got != "World science frontier" {
+		t.Errorf("en frontier = %q", got)
+	}
+	if got := enum("en", "kind", program.ActivityKind("unheard-of")); got != "unheard-of" {
+		t.Errorf("unknown enum = %q, want the raw value", got)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{fmtDate("zh", "2025-03-27"), "3月27日"},
+		{fmtDate("en", "2025-03-27"), "27 March"},
+		{fmtDateWeekday("zh", "2025-03-27"), "3月27日 周四"},
+		{fmtDateWeekday("en", "2025-03-27"), "Thu 27 March"},
+		{fmtDateRange("zh", "2025-03-27", "2025-03-31"), "2025年3月27日—31日"},
+		{fmtDateRange("en", "2025-03-27", "2025-03-31"), "27–31 March 2025"},
+		{fmtDateRange("en", "2025-03-30", "2025-04-02"), "30 March – 2 April 2025"},
+		{countryName("zh", "US"), "美国"},
+		{countryName("en", "GB"), "United Kingdom"},
+		{languageNames("zh", []string{"zh", "en", "fr"}), "中文、英文、fr"},
+		{externalURL("javascript:alert(1)"), ""},
+		{externalURL("https://example.org/live"), "https://example.org/live"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

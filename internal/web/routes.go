@@ -1,0 +1,108 @@
+package web
+
+import (
+	"net/http"
+
+	"convene/internal/program"
+)
+
+// routes is the site map. {lang} is zh or en; anything else is a 404 page.
+func (s *site) routes() http.Handler {
+	mux := http.NewServeMux()
+
+	mux.HandleFunc("GET /{$}", s.root)                      // → /zh/
+	mux.HandleFunc("GET /static/site.css", s.stylesheet)    // ?v=<hash>, cached for a year
+	mux.HandleFunc("GET /{lang}", s.addSlash)               // → /{lang}/
+	mux.HandleFunc("GET /{lang}/{$}", s.inLang(s.editions)) // the editions, newest first
+	mux.HandleFunc("GET /{lang}/{event}", s.addSlash)       // → /{lang}/{event}/
+
+	// One edition.
+	mux.HandleFunc("GET /{lang}/{event}/{$}", s.inEdition(s.home))
+	mux.HandleFunc("GET /{lang}/{event}/agenda", s.inEdition(s.agenda))
+	mux.HandleFunc("GET /{lang}/{event}/activities/{activity}", s.inEdition(s.activity))
+	mux.HandleFunc("GET /{lang}/{event}/people", s.inEdition(s.people))
+	mux.HandleFunc("GET /{lang}/{event}/people/{person}", s.inEdition(s.person))
+	mux.HandleFunc("GET /{lang}/{event}/orgs", s.inEdition(s.orgs))
+	mux.HandleFunc("GET /{lang}/{event}/orgs/{org}", s.inEdition(s.org))
+	mux.HandleFunc("GET /{lang}/{event}/livestreams", s.inEdition(s.livestreams))
+	mux.HandleFunc("GET /{lang}/{event}/releases", s.inEdition(s.releases))
+	mux.HandleFunc("GET /{lang}/{event}/briefing", s.inEdition(s.briefing))
+	mux.HandleFunc("GET /{lang}/{event}/search", s.inEdition(s.search))
+
+	// Everything else: a 404 page in the language of the path.
+	mux.HandleFunc("/", s.notFound)
+	return mux
+}
+
+// req is what an edition page handler gets: the page language, the edition
+// snapshot and its link builder.
+type req struct {
+	lang string
+	ed   *program.Edition
+	links
+}
+
+func (s *site) root(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/"+program.LangZH+"/", http.StatusFound)
+}
+
+func (s *site) addSlash(w http.ResponseWriter, r *http.Request) {
+	if !validLang(r.PathValue("lang")) {
+		s.notFound(w, r)
+		return
+	}
+	u := r.URL.EscapedPath() + "/"
+	if r.URL.RawQuery != "" {
+		u += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, u, http.StatusMovedPermanently)
+}
+
+// inLang checks the language of a page outside any edition.
+func (s *site) inLang(h func(http.ResponseWriter, *http.Request, string)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		lang := r.PathValue("lang")
+		if !validLang(lang) {
+			s.notFound(w, r)
+			return
+		}
+		h(w, r, lang)
+	}
+}
+
+// inEdition checks the language and loads the edition's snapshot.
+func (s *site) inEdition(h func(http.ResponseWriter, *http.Request, req)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		lang := r.PathValue("lang")
+		if !validLang(lang) {
+			s.notFound(w, r)
+			return
+		}
+		ed, err := s.cat.Edition(r.Context(), r.PathValue("event"))
+		if err != nil {
+			s.fail(w, r, lang, nil, err)
+			return
+		}
+		h(w, r, req{lang: lang, ed: ed, links: links{lang: lang, event: ed.Event.Slug}})
+	}
+}
+
+func (s *site) stylesheet(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/css; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("ETag", `"`+s.cssVer+`"`)
+	if r.URL.Query().Get("v") == s.cssVer {
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		h.Set("Cache-Control", "public, max-age=300")
+	}
+	if r.Header.Get("If-None-Match") == `"`+s.cssVer+`"` {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(s.css)
+}

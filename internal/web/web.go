@@ -1,0 +1,169 @@
+// Package web is the bilingual public site: server-rendered HTML pages of an
+// edition's program (agenda, activities, people, organisations, livestreams,
+// releases, the press briefing and search) in Chinese and English. Pages work
+// without JavaScript and load no external assets.
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+
+	"convene/internal/program"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static/site.css
+var siteCSS []byte
+
+// Config is what the site needs.
+type Config struct {
+	Catalog *program.Catalog
+	Logger  *slog.Logger // nil discards
+}
+
+// site holds what New prepared; it is read-only after New.
+type site struct {
+	cat    *program.Catalog
+	log    *slog.Logger
+	pages  map[string]*template.Template
+	css    []byte
+	cssURL string // /static/site.css?v=<content hash>
+	cssVer string
+	bufs   *sync.Pool
+}
+
+// pageNames are the page templates; each file templates/<name>.html defines
+// "content" and is parsed together with layout.html and partials.html.
+var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error"}
+
+// New parses the templates, prepares the static files and returns the
+// site's handler.
+func New(cfg Config) (http.Handler, error) {
+	if cfg.Catalog == nil {
+		return nil, errors.New("web: Config.Catalog is required")
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	pages, err := parseTemplates(templateFS)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(siteCSS)
+	ver := hex.EncodeToString(sum[:6])
+	s := &site{
+		cat:    cfg.Catalog,
+		log:    log,
+		pages:  pages,
+		css:    siteCSS,
+		cssVer: ver,
+		cssURL: "/static/site.css?v=" + ver,
+		bufs:   &sync.Pool{New: func() any { return new(bytes.Buffer) }},
+	}
+	return s.routes(), nil
+}
+
+func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: parse layout: %w", err)
+	}
+	pages := make(map[string]*template.Template, len(pageNames))
+	for _, name := range pageNames {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("web: clone layout for %s: %w", name, err)
+		}
+		if _, err := t.ParseFS(fsys, "templates/"+name+".html"); err != nil {
+			return nil, fmt.Errorf("web: parse %s: %w", name, err)
+		}
+		if t.Lookup("content") == nil {
+			return nil, fmt.Errorf("web: template %s defines no content", name)
+		}
+		pages[name] = t
+	}
+	return pages, nil
+}
+
+// funcs are the template functions. They are pure: the page language is
+// passed in, never captured.
+var funcs = template.FuncMap{
+	"t":        T,
+	"withLang": withLang,
+}
+
+// langValue carries the page language into a partial template with its value.
+type langValue struct {
+	Lang string
+	V    any
+}
+
+func withLang(lang string, v any) langValue { return langValue{Lang: lang, V: v} }
+
+// render executes a page into a pooled buffer and writes it only when the
+// whole page rendered, so a template error yields an error page, never half
+// a page.
+func (s *site) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	buf := s.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			s.bufs.Put(buf)
+		}
+	}()
+	t := s.pages[name]
+	var err error
+	if t == nil {
+		err = fmt.Errorf("no page template %q", name)
+	} else {
+		err = t.ExecuteTemplate(buf, "layout", data)
+	}
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "web: render", "page", name, "path", r.URL.Path, "err", err)
+		if name != "error" {
+			s.internalError(w, r, langOf(r))
+			return
+		}
+		http.Error(w, "internal server error", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "no-cache")
+	}
+	h.Set("Content-Length", fmt.Sprint(buf.Len()))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(buf.Bytes())
+	}
+}
+
+// langOf returns the page language of a request: the first path segment when
+// it is zh or en, else zh.
+func langOf(r *http.Request) string {
+	if l := r.PathValue("lang"); l == program.LangEN || l == program.LangZH {
+		return l
+	}
+	seg, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	if seg == program.LangEN {
+		return program.LangEN
+	}
+	return program.LangZH
+}
+
+func validLang(l string) bool { return l == program.LangZH || l == program.LangEN }
