@@ -1,0 +1,125 @@
+package api
+
+import (
+	"net/http"
+
+	"convene/internal/program"
+)
+
+type activityList struct {
+	Event      string         `json:"event"`
+	Filter     program.Filter `json:"filter"`
+	Count      int            `json:"count"`
+	Activities []activityItem `json:"activities"`
+}
+
+// GET /api/v1/events/{event}/activities?day=&section=&kind=&theme=&host=&orientation=&room=
+//
+// The response is a function of the edition's version, the previous
+// edition's version (the "new" flags), the releases public now and the
+// filter, so its ETag is derived from those: a matching If-None-Match is
+// answered 304 without rendering anything, and the rendered body is kept in
+// a small cache under the same key.
+func (s *server) listActivities(w http.ResponseWriter, r *http.Request) error {
+	ed, err := s.edition(r)
+	if err != nil {
+		return err
+	}
+	q, err := query(r)
+	if err != nil {
+		return err
+	}
+	f, err := ed.ParseFilter(q.Get)
+	if err != nil {
+		return err
+	}
+	prev, err := s.cat.Previous(r.Context(), ed)
+	if err != nil {
+		return err
+	}
+	v := view{ed: ed, prev: prev, now: s.cat.Now()}
+	var prevSlug string
+	var prevVersion int64
+	if prev != nil {
+		prevSlug, prevVersion = prev.Event.Slug, prev.Event.Version
+	}
+	public := 0
+	for _, rel := range ed.Releases {
+		if rel.Public(v.now) {
+			public++
+		}
+	}
+	key := versionKey("activities", ed.Event.Slug, ed.Event.Version, prevSlug, prevVersion, public, f)
+	if notModified(w, r, etag(key)) {
+		return nil
+	}
+	if body, ok := s.bodies.get(key); ok {
+		writeBody(w, http.StatusOK, body)
+		return nil
+	}
+	list := ed.Filter(f)
+	out := activityList{Event: ed.Event.Slug, Filter: f, Count: len(list), Activities: make([]activityItem, 0, len(list))}
+	for _, a := range list {
+		out.Activities = append(out.Activities, v.activity(a))
+	}
+	body, err := render(out)
+	if err != nil {
+		return err
+	}
+	s.bodies.put(key, body)
+	writeBody(w, http.StatusOK, body)
+	return nil
+}
+
+// activityDetail is an activity with what a single page needs on top of the
+// list item.
+type activityDetail struct {
+	activityItem
+	Event       string                  `json:"event"`
+	Day         optString               `json:"day"`
+	SectionName *program.Text           `json:"section_name"`
+	ThemeNames  map[string]program.Text `json:"theme_names"`
+	ThemeDay    *themeDayItem           `json:"theme_day"`
+}
+
+// GET /api/v1/events/{event}/activities/{activity}
+func (s *server) getActivity(w http.ResponseWriter, r *http.Request) error {
+	ed, err := s.edition(r)
+	if err != nil {
+		return err
+	}
+	slug, err := pathParam(r, "activity")
+	if err != nil {
+		return err
+	}
+	a, ok := ed.Activity(slug)
+	if !ok {
+		return errNotFound("activity", "no activity %q in %s", slug, ed.Event.Slug)
+	}
+	prev, err := s.cat.Previous(r.Context(), ed)
+	if err != nil {
+		return err
+	}
+	v := view{ed: ed, prev: prev, now: s.cat.Now()}
+	out := activityDetail{activityItem: v.activity(a), Event: ed.Event.Slug, ThemeNames: map[string]program.Text{}}
+	if !a.StartsAt.IsZero() {
+		out.Day = optString(ed.Day(a))
+		for _, td := range ed.ThemeDays {
+			if td.Date == string(out.Day) {
+				out.ThemeDay = &themeDayItem{Name: td.Name}
+				if t := ed.ThemeByID(td.ThemeID); t != nil {
+					out.ThemeDay.Theme = optString(t.Slug)
+				}
+			}
+		}
+	}
+	if sec := ed.SectionByID(a.SectionID); sec != nil {
+		out.SectionName = &sec.Name
+	}
+	for _, id := range a.ThemeIDs {
+		if t := ed.ThemeByID(id); t != nil {
+			out.ThemeNames[t.Slug] = t.Name
+		}
+	}
+	return writeJSON(w, http.StatusOK, out)
+}

@@ -1,0 +1,219 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"convene/internal/program"
+)
+
+const jsonContentType = "application/json; charset=utf-8"
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// render encodes v completely, for writeBody or the body cache.
+func render(v any) ([]byte, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, errInternal("encode %T: %w", v, err)
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// writeBody answers with a rendered JSON body.
+func writeBody(w http.ResponseWriter, status int, body []byte) {
+	w.Header().Set("Content-Type", jsonContentType)
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// bodyCache keeps rendered bodies by version key, so a popular list that has
+// not changed is written without being rendered again. It is bounded in
+// bytes and forgets the oldest entries first; a key determines its body, so
+// an entry is never stale, only unused.
+type bodyCache struct {
+	mu    sync.Mutex
+	max   int
+	size  int
+	order []string
+	items map[string][]byte
+}
+
+func newBodyCache(maxBytes int) *bodyCache {
+	return &bodyCache{max: maxBytes, items: map[string][]byte{}}
+}
+
+func (c *bodyCache) get(key string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.items[key]
+	return b, ok
+}
+
+func (c *bodyCache) put(key string, body []byte) {
+	if len(body) > c.max/4 || c.max == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.items[key]; ok {
+		return
+	}
+	for c.size+len(body) > c.max && len(c.order) > 0 {
+		old := c.order[0]
+		c.order = c.order[1:]
+		c.size -= len(c.items[old])
+		delete(c.items, old)
+	}
+	c.items[key] = body
+	c.order = append(c.order, key)
+	c.size += len(body)
+}
+
+// writeJSON answers with v as JSON. The whole body is encoded into a buffer
+// first, so an encoding error returns an internal error (a 500) before
+// anything is written, never half a body.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return errInternal("encode %T: %w", v, err)
+	}
+	w.Header().Set("Content-Type", jsonContentType)
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+	return nil
+}
+
+// query parses the raw query string itself rather than through
+// URL.Query, which silently drops malformed pairs: a bad escape is a 400
+// naming the parameter. Every value is then checked with program.CheckParam
+// (valid UTF-8, bounded length).
+func query(r *http.Request) (url.Values, error) {
+	vals := url.Values{}
+	raw := r.URL.RawQuery
+	for raw != "" {
+		var pair string
+		pair, raw, _ = strings.Cut(raw, "&")
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		key, err := url.QueryUnescape(k)
+		if err != nil {
+			return nil, program.Invalidf("query", "malformed parameter name %q", k)
+		}
+		if err := program.CheckParam("query", key); err != nil {
+			return nil, err
+		}
+		val, err := url.QueryUnescape(v)
+		if err != nil {
+			return nil, program.Invalidf(key, "malformed percent-encoding")
+		}
+		if err := program.CheckParam(key, val); err != nil {
+			return nil, err
+		}
+		vals[key] = append(vals[key], val)
+	}
+	return vals, nil
+}
+
+// required returns the value of a required query parameter.
+func required(q url.Values, name string) (string, error) {
+	v := q.Get(name)
+	if strings.TrimSpace(v) == "" {
+		return "", program.Invalidf(name, "parameter %s is required", name)
+	}
+	return v, nil
+}
+
+// pathParam returns a path parameter after the same checks as a query parameter.
+func pathParam(r *http.Request, name string) (string, error) {
+	v := r.PathValue(name)
+	if v == "" {
+		return "", program.Invalidf(name, "parameter %s is required", name)
+	}
+	if err := program.CheckParam(name, v); err != nil {
+		return "", err
+	}
+	return v, nil
+}
+
+// apiRevision is part of every ETag, so a change of the representation made
+// by a new release of this package invalidates what clients cached.
+const apiRevision = "1"
+
+// versionKey joins the parts that determine a response into one string:
+// the key of the body cache, and (hashed) the ETag.
+func versionKey(parts ...any) string {
+	var b strings.Builder
+	b.WriteString(apiRevision)
+	for _, p := range parts {
+		fmt.Fprintf(&b, "\x00%v", p)
+	}
+	return b.String()
+}
+
+// etag is a strong entity tag for a version key.
+func etag(key string) string {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return fmt.Sprintf(`"%016x"`, h.Sum64())
+}
+
+// notModified sets the ETag and reports whether the request's If-None-Match
+// already names it, in which case it has answered 304.
+func notModified(w http.ResponseWriter, r *http.Request, tag string) bool {
+	w.Header().Set("ETag", tag)
+	inm := r.Header.Get("If-None-Match")
+	if inm == "" {
+		return false
+	}
+	for _, t := range strings.Split(inm, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == tag || t == "*" {
+			w.WriteHeader(http.StatusNotModified)
+			return true
+		}
+	}
+	return false
+}
+
+// jsTime is an instant shown in the edition's zone as RFC 3339, or null
+// when unset (an activity not yet placed).
+type jsTime time.Time
+
+func (t jsTime) MarshalJSON() ([]byte, error) {
+	tt := time.Time(t)
+	if tt.IsZero() {
+		return []byte("null"), nil
+	}
+	b := make([]byte, 0, len(time.RFC3339)+8)
+	b = append(b, '"')
+	b = tt.AppendFormat(b, time.RFC3339)
+	return append(b, '"'), nil
+}
+
+// optString is a string shown as null when empty.
+type optString string
+
+func (s optString) MarshalJSON() ([]byte, error) {
+	if s == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(s))
+}

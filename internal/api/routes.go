@@ -1,0 +1,113 @@
+// Package api is the read-side JSON REST API (v1) of the program: editions,
+// activities, people, organisations, releases, livestreams, search and the
+// press figures, plus the OpenAPI document that describes them.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"convene/internal/program"
+)
+
+// Config is what the API needs.
+type Config struct {
+	Catalog *program.Catalog
+	Logger  *slog.Logger // nil discards
+}
+
+type server struct {
+	cat    *program.Catalog
+	log    *slog.Logger
+	bodies *bodyCache // rendered activity lists
+}
+
+// bodyCacheBytes bounds the cache of rendered activity lists; the whole
+// program of the sample edition is about 280 kB.
+const bodyCacheBytes = 16 << 20
+
+type handlerFunc func(s *server, w http.ResponseWriter, r *http.Request) error
+
+// route is one endpoint. The same table registers the handlers (New) and is
+// checked against the OpenAPI document (openapi_test.go); path is both the
+// ServeMux pattern and the OpenAPI path template.
+type route struct {
+	method  string
+	path    string
+	handler handlerFunc
+}
+
+// routes reads as the map of the API.
+func routes() []route {
+	return []route{
+		{http.MethodGet, "/api/openapi.json", (*server).openAPI},
+		{http.MethodGet, "/api/v1/events", (*server).listEvents},
+		{http.MethodGet, "/api/v1/events/{event}", (*server).getEvent},
+		{http.MethodGet, "/api/v1/events/{event}/stats", (*server).getStats},
+		{http.MethodGet, "/api/v1/events/{event}/activities", (*server).listActivities},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}", (*server).getActivity},
+		{http.MethodGet, "/api/v1/events/{event}/people", (*server).listPeople},
+		{http.MethodGet, "/api/v1/events/{event}/people/{person}", (*server).getPerson},
+		{http.MethodGet, "/api/v1/events/{event}/organisations", (*server).listOrganisations},
+		{http.MethodGet, "/api/v1/events/{event}/organisations/{org}", (*server).getOrganisation},
+		{http.MethodGet, "/api/v1/events/{event}/releases", (*server).listReleases},
+		{http.MethodGet, "/api/v1/events/{event}/livestreams", (*server).listLivestreams},
+		{http.MethodGet, "/api/v1/search", (*server).search},
+	}
+}
+
+// New returns the API handler. It expects full request paths starting with
+// /api/; any other /api path answers a JSON 404, and a known path requested
+// with another method a JSON 405.
+func New(cfg Config) http.Handler { return newHandler(cfg, bodyCacheBytes) }
+
+// newHandler is New with the size of the body cache (0 disables it; the
+// benchmark measures rendering that way).
+func newHandler(cfg Config, cacheBytes int) http.Handler {
+	if cfg.Catalog == nil {
+		panic("api.New: Config.Catalog is nil")
+	}
+	s := &server{cat: cfg.Catalog, log: cfg.Logger, bodies: newBodyCache(cacheBytes)}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	mux := http.NewServeMux()
+	allow := map[string][]string{}
+	var paths []string
+	for _, rt := range routes() {
+		mux.Handle(rt.method+" "+rt.path, s.handle(rt.handler))
+		if _, seen := allow[rt.path]; !seen {
+			paths = append(paths, rt.path)
+		}
+		allow[rt.path] = append(allow[rt.path], rt.method)
+		if rt.method == http.MethodGet {
+			allow[rt.path] = append(allow[rt.path], http.MethodHead)
+		}
+	}
+	// The same paths without a method catch every other method: a JSON 405
+	// instead of ServeMux's plain-text one.
+	for _, p := range paths {
+		mux.Handle(p, methodNotAllowed(strings.Join(allow[p], ", ")))
+	}
+	mux.HandleFunc("/api/", notFound)
+	return mux
+}
+
+func (s *server) handle(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer s.recoverPanic(w, r)
+		if err := h(s, w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	})
+}
+
+// edition resolves the {event} path parameter.
+func (s *server) edition(r *http.Request) (*program.Edition, error) {
+	slug, err := pathParam(r, "event")
+	if err != nil {
+		return nil, err
+	}
+	return s.cat.Edition(r.Context(), slug)
+}
