@@ -1,0 +1,90 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"convene/internal/api"
+	"convene/internal/httpx"
+	"convene/internal/program"
+	"convene/internal/web"
+)
+
+func runServe(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet("serve", env)
+	var db dbFlags
+	db.register(fs, env.Getenv)
+	addr := fs.String("addr", envOr(env.Getenv, "CONVENE_ADDR", "127.0.0.1:8080"), "address to listen on (env CONVENE_ADDR)")
+	withDemo := fs.Bool("demo", env.Getenv("CONVENE_DEMO") == "1", "load the sample data on start (env CONVENE_DEMO=1)")
+	level := fs.String("log-level", envOr(env.Getenv, "CONVENE_LOG_LEVEL", "info"), "debug (logs every request), info, warn or error (env CONVENE_LOG_LEVEL)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	log, err := newLogger(env.Stderr, *level)
+	if err != nil {
+		return err
+	}
+	store, err := db.open(ctx, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if *withDemo {
+		if err := loadDemo(ctx, store, env.Stderr); err != nil {
+			return err
+		}
+	}
+	catalog := program.NewCatalog(store, env.Now)
+	site, err := web.New(web.Config{Catalog: catalog, Logger: log})
+	if err != nil {
+		return fmt.Errorf("build the site: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api.New(api.Config{Catalog: catalog, Logger: log}))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := catalog.Events(r.Context()); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("/", site)
+
+	srv := &http.Server{
+		Handler:           httpx.Wrap(mux, log),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return usageError{fmt.Errorf("listen on %s: %w", *addr, err)}
+	}
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "engine", store.Engine(), "version", Version())
+	if env.Ready != nil {
+		env.Ready(ln.Addr().String())
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
