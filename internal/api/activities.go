@@ -1,6 +1,7 @@
 package api
 
 import (
+	"convene/internal/httpx"
 	"net/http"
 
 	"convene/internal/program"
@@ -15,9 +16,9 @@ type activityList struct {
 
 // GET /api/v1/events/{event}/activities?day=&section=&kind=&theme=&host=&orientation=&room=
 //
-// The response is a function of the edition's version, the previous
-// edition's version (the "new" flags), the releases public now and the
-// filter, so its ETag is derived from those: a matching If-None-Match is
+// The response is a function of the catalogue's stamp of the edition (its
+// version, the previous edition's, the releases public now) and the filter,
+// so its ETag is derived from those: a matching If-None-Match is
 // answered 304 without rendering anything, and the rendered body is kept in
 // a small cache under the same key.
 func (s *server) listActivities(w http.ResponseWriter, r *http.Request) error {
@@ -33,27 +34,16 @@ func (s *server) listActivities(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	prev, err := s.cat.Previous(r.Context(), ed)
+	prev, stamp, err := s.cat.Stamp(r.Context(), ed)
 	if err != nil {
 		return err
 	}
 	v := view{ed: ed, prev: prev, now: s.cat.Now()}
-	var prevSlug string
-	var prevVersion int64
-	if prev != nil {
-		prevSlug, prevVersion = prev.Event.Slug, prev.Event.Version
-	}
-	public := 0
-	for _, rel := range ed.Releases {
-		if rel.Public(v.now) {
-			public++
-		}
-	}
-	key := versionKey("activities", ed.Event.Slug, ed.Event.Version, prevSlug, prevVersion, public, f)
-	if notModified(w, r, etag(key)) {
+	key := versionKey("activities", stamp, f)
+	if httpx.NotModified(w, r, httpx.ETag(key)) {
 		return nil
 	}
-	if body, ok := s.bodies.get(key); ok {
+	if body, ok := s.bodies.Get(key); ok {
 		writeBody(w, http.StatusOK, body)
 		return nil
 	}
@@ -66,7 +56,7 @@ func (s *server) listActivities(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.bodies.put(key, body)
+	s.bodies.Put(key, body)
 	writeBody(w, http.StatusOK, body)
 	return nil
 }

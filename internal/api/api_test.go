@@ -286,30 +286,3 @@ func FuzzQuery(f *testing.F) {
 		}
 	})
 }
-
-func TestBodyCacheBounded(t *testing.T) {
-	c := newBodyCache(100)
-	c.put("a", make([]byte, 20))
-	c.put("b", make([]byte, 20))
-	c.put("huge", make([]byte, 26)) // over a quarter of the bound: not kept
-	if _, ok := c.get("huge"); ok {
-		t.Error("kept a body larger than a quarter of the cache")
-	}
-	for _, k := range []string{"c", "d", "e", "f"} {
-		c.put(k, make([]byte, 20))
-	}
-	if _, ok := c.get("a"); ok {
-		t.Error("the oldest entry survived")
-	}
-	if c.size > 100 || len(c.items) != len(c.order) {
-		t.Errorf("size %d, %d items, %d keys", c.size, len(c.items), len(c.order))
-	}
-	if _, ok := c.get("f"); !ok {
-		t.Error("the newest entry is missing")
-	}
-	off := newBodyCache(0)
-	off.put("a", []byte("x"))
-	if _, ok := off.get("a"); ok {
-		t.Error("a zero-sized cache kept a body")
-	}
-}

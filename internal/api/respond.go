@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"net/http"
 	"net/url"
 	"strings"
@@ -36,49 +35,6 @@ func writeBody(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", jsonContentType)
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
-}
-
-// bodyCache keeps rendered bodies by version key, so a popular list that has
-// not changed is written without being rendered again. It is bounded in
-// bytes and forgets the oldest entries first; a key determines its body, so
-// an entry is never stale, only unused.
-type bodyCache struct {
-	mu    sync.Mutex
-	max   int
-	size  int
-	order []string
-	items map[string][]byte
-}
-
-func newBodyCache(maxBytes int) *bodyCache {
-	return &bodyCache{max: maxBytes, items: map[string][]byte{}}
-}
-
-func (c *bodyCache) get(key string) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	b, ok := c.items[key]
-	return b, ok
-}
-
-func (c *bodyCache) put(key string, body []byte) {
-	if len(body) > c.max/4 || c.max == 0 {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.items[key]; ok {
-		return
-	}
-	for c.size+len(body) > c.max && len(c.order) > 0 {
-		old := c.order[0]
-		c.order = c.order[1:]
-		c.size -= len(c.items[old])
-		delete(c.items, old)
-	}
-	c.items[key] = body
-	c.order = append(c.order, key)
-	c.size += len(body)
 }
 
 // writeJSON answers with v as JSON. The whole body is encoded into a buffer
@@ -166,31 +122,6 @@ func versionKey(parts ...any) string {
 		fmt.Fprintf(&b, "\x00%v", p)
 	}
 	return b.String()
-}
-
-// etag is a strong entity tag for a version key.
-func etag(key string) string {
-	h := fnv.New64a()
-	h.Write([]byte(key))
-	return fmt.Sprintf(`"%016x"`, h.Sum64())
-}
-
-// notModified sets the ETag and reports whether the request's If-None-Match
-// already names it, in which case it has answered 304.
-func notModified(w http.ResponseWriter, r *http.Request, tag string) bool {
-	w.Header().Set("ETag", tag)
-	inm := r.Header.Get("If-None-Match")
-	if inm == "" {
-		return false
-	}
-	for _, t := range strings.Split(inm, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == tag || t == "*" {
-			w.WriteHeader(http.StatusNotModified)
-			return true
-		}
-	}
-	return false
 }
 
 // jsTime is an instant shown in the edition's zone as RFC 3339, or null

@@ -4,6 +4,7 @@
 package api
 
 import (
+	"convene/internal/httpx"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -20,7 +21,7 @@ type Config struct {
 type server struct {
 	cat    *program.Catalog
 	log    *slog.Logger
-	bodies *bodyCache // rendered activity lists
+	bodies *httpx.BodyCache // rendered activity lists
 }
 
 // bodyCacheBytes bounds the cache of rendered activity lists; the whole
@@ -68,7 +69,7 @@ func newHandler(cfg Config, cacheBytes int) http.Handler {
 	if cfg.Catalog == nil {
 		panic("api.New: Config.Catalog is nil")
 	}
-	s := &server{cat: cfg.Catalog, log: cfg.Logger, bodies: newBodyCache(cacheBytes)}
+	s := &server{cat: cfg.Catalog, log: cfg.Logger, bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -2,6 +2,7 @@ package program
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -137,4 +138,23 @@ func (ed *Edition) nextEmbargo(now time.Time) time.Time {
 		}
 	}
 	return next
+}
+
+// Stamp names everything besides the request itself that a page or document
+// about ed can depend on: the program versions of ed and of the edition it
+// compares with ("new" badges, comparisons), and how many releases of each
+// are public at this moment (embargoes lift without a version change). Equal
+// stamps mean equal renderings, so caches and ETags key on it. It also
+// returns the previous edition (nil when none).
+func (c *Catalog) Stamp(ctx context.Context, ed *Edition) (*Edition, string, error) {
+	prev, err := c.Previous(ctx, ed)
+	if err != nil {
+		return nil, "", err
+	}
+	now := c.now()
+	stamp := fmt.Sprintf("%s.%d.%d", ed.Event.Slug, ed.Event.Version, len(ed.PublicReleases(now)))
+	if prev != nil {
+		stamp += fmt.Sprintf("/%s.%d.%d", prev.Event.Slug, prev.Event.Version, len(prev.PublicReleases(now)))
+	}
+	return prev, stamp, nil
 }

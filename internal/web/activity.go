@@ -63,11 +63,7 @@ func (s *site) activity(w http.ResponseWriter, r *http.Request, q req) {
 		s.fail(w, r, lang, ed, program.Errorf(program.CodeNotFound, "no activity %q", r.PathValue("activity")))
 		return
 	}
-	prev, err := s.cat.Previous(r.Context(), ed)
-	if err != nil {
-		s.fail(w, r, lang, ed, err)
-		return
-	}
+	prev := q.prev
 	view := activityView{
 		Page:           s.page(r, lang, a.Title.In(lang), "agenda", ed),
 		Title:          a.Title.In(lang),

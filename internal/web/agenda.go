@@ -91,11 +91,14 @@ func (s *site) agenda(w http.ResponseWriter, r *http.Request, q req) {
 		s.fail(w, r, lang, ed, err)
 		return
 	}
-	prev, err := s.cat.Previous(r.Context(), ed)
-	if err != nil {
-		s.fail(w, r, lang, ed, err)
+	// The filter form sends every field, most of them empty; send the browser
+	// on to the clean address the day tabs and theme links use, so that each
+	// filter has one URL (and one cache entry).
+	if clean := q.agenda(filterPairs(f)...); r.URL.RawQuery != "" && clean != r.URL.Path+"?"+r.URL.RawQuery {
+		http.Redirect(w, r, clean, http.StatusSeeOther)
 		return
 	}
+	prev := q.prev
 	view := agendaView{
 		Page:     s.page(r, lang, T(lang, "agenda.title"), "agenda", ed),
 		Selects:  filterSelects(q, f),

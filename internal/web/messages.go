@@ -78,7 +78,7 @@ var messages = map[string]msg{
 	"filter.host":      {"主办单位", "Host"},
 	"filter.orient":    {"四个面向", "Orientation"},
 	"filter.room":      {"会场", "Room"},
-	"badge.live":       {"直播", "Live"},
+	"badge.live":       {"有直播", "Livestreamed"},
 	"badge.cancelled":  {"已取消", "Cancelled"},
 	"badge.new":        {"新增", "New"},
 	"badge.sample":     {"示例", "Sample"},

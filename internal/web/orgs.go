@@ -70,11 +70,7 @@ func (s *site) org(w http.ResponseWriter, r *http.Request, q req) {
 		s.fail(w, r, lang, ed, program.Errorf(program.CodeNotFound, "no organisation %q", r.PathValue("org")))
 		return
 	}
-	prev, err := s.cat.Previous(r.Context(), ed)
-	if err != nil {
-		s.fail(w, r, lang, ed, err)
-		return
-	}
+	prev := q.prev
 	view := orgView{
 		Page:    s.page(r, lang, o.Name.In(lang), "orgs", ed),
 		Name:    o.Name.In(lang),

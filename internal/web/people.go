@@ -39,11 +39,7 @@ func (s *site) person(w http.ResponseWriter, r *http.Request, q req) {
 		s.fail(w, r, lang, ed, program.Errorf(program.CodeNotFound, "no person %q", r.PathValue("person")))
 		return
 	}
-	prev, err := s.cat.Previous(r.Context(), ed)
-	if err != nil {
-		s.fail(w, r, lang, ed, err)
-		return
-	}
+	prev := q.prev
 	item := personOf(q, p)
 	view := personView{
 		Page:        s.page(r, lang, item.Name, "people", ed),

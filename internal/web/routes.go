@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 
+	"convene/internal/httpx"
+
 	"convene/internal/program"
 )
 
@@ -35,10 +37,11 @@ func (s *site) routes() http.Handler {
 }
 
 // req is what an edition page handler gets: the page language, the edition
-// snapshot and its link builder.
+// snapshot, the edition it compares with (nil when none) and its link builder.
 type req struct {
 	lang string
 	ed   *program.Edition
+	prev *program.Edition
 	links
 }
 
@@ -70,7 +73,10 @@ func (s *site) inLang(h func(http.ResponseWriter, *http.Request, string)) http.H
 	}
 }
 
-// inEdition checks the language and loads the edition's snapshot.
+// inEdition checks the language, loads the edition's snapshot and runs the
+// page handler. A page is a function of its URL and the catalogue's stamp of
+// the edition, so a rendered page is kept under that key and served again
+// until the stamp changes; the same key gives the ETag for revalidation.
 func (s *site) inEdition(h func(http.ResponseWriter, *http.Request, req)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		lang := r.PathValue("lang")
@@ -83,8 +89,51 @@ func (s *site) inEdition(h func(http.ResponseWriter, *http.Request, req)) http.H
 			s.fail(w, r, lang, nil, err)
 			return
 		}
-		h(w, r, req{lang: lang, ed: ed, links: links{lang: lang, event: ed.Event.Slug}})
+		prev, stamp, err := s.cat.Stamp(r.Context(), ed)
+		if err != nil {
+			s.fail(w, r, lang, ed, err)
+			return
+		}
+		key := r.URL.Path + "?" + r.URL.RawQuery + "\x00" + stamp
+		if httpx.NotModified(w, r, httpx.ETag(key)) {
+			return
+		}
+		if body, ok := s.cache.Get(key); ok {
+			writeHTML(w, r, http.StatusOK, body)
+			return
+		}
+		cw := &capture{ResponseWriter: w, keep: r.Method == http.MethodGet}
+		h(cw, r, req{lang: lang, ed: ed, prev: prev, links: links{lang: lang, event: ed.Event.Slug}})
+		if cw.keep && cw.status == http.StatusOK {
+			s.cache.Put(key, cw.body)
+		}
 	}
+}
+
+// capture passes a response through and keeps a copy of its body.
+type capture struct {
+	http.ResponseWriter
+	keep   bool
+	status int
+	body   []byte
+}
+
+func (c *capture) WriteHeader(status int) {
+	c.status = status
+	if status != http.StatusOK {
+		c.Header().Del("ETag") // only the page itself is tagged, not an error about it
+	}
+	c.ResponseWriter.WriteHeader(status)
+}
+
+func (c *capture) Write(b []byte) (int, error) {
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	if c.keep {
+		c.body = append(c.body, b...)
+	}
+	return c.ResponseWriter.Write(b)
 }
 
 func (s *site) stylesheet(w http.ResponseWriter, r *http.Request) {

@@ -239,11 +239,7 @@ func languageNames(lang string, codes []string) string {
 
 // joinList joins display names with the page language's list separator.
 func joinList(lang string, items []string) string {
-	sep := ", "
-	if lang == program.LangZH {
-		sep = "、"
-	}
-	return strings.Join(items, sep)
+	return strings.Join(items, T(lang, "sep.list"))
 }
 
 // externalURL returns u when it is an absolute http or https URL, else "":

@@ -15,9 +15,11 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 
+	"convene/internal/httpx"
 	"convene/internal/program"
 )
 
@@ -42,7 +44,12 @@ type site struct {
 	cssURL string // /static/site.css?v=<content hash>
 	cssVer string
 	bufs   *sync.Pool
+	cache  *httpx.BodyCache // rendered edition pages, see inEdition
 }
+
+// pageCacheBytes bounds the rendered pages kept in memory; the largest page
+// of the sample edition (the whole agenda) is about 100 kB.
+const pageCacheBytes = 32 << 20
 
 // pageNames are the page templates; each file templates/<name>.html defines
 // "content" and is parsed together with layout.html and partials.html.
@@ -72,6 +79,7 @@ func New(cfg Config) (http.Handler, error) {
 		cssVer: ver,
 		cssURL: "/static/site.css?v=" + ver,
 		bufs:   &sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		cache:  httpx.NewBodyCache(pageCacheBytes),
 	}
 	return s.routes(), nil
 }
@@ -140,16 +148,21 @@ func (s *site) render(w http.ResponseWriter, r *http.Request, status int, name s
 		http.Error(w, "internal server error", http.StatusInternalServerError)
 		return
 	}
+	writeHTML(w, r, status, buf.Bytes())
+}
+
+// writeHTML writes a whole rendered page. Pages may be revalidated by ETag
+// but not reused unchecked: the program can change at any moment.
+func writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("X-Content-Type-Options", "nosniff")
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "no-cache")
 	}
-	h.Set("Content-Length", fmt.Sprint(buf.Len()))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
+		w.Write(body)
 	}
 }
 
