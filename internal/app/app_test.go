@@ -193,13 +193,13 @@ func TestStatsText(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"parallel forums", "most", "科学技术部今年主办10场平行论坛，其中新增4场"} {
+	for _, want := range []string{"parallel forums", "most", "科技部今年主办10场平行论坛，其中新增4场"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stats text lacks %q:\n%s", want, out)
 		}
 	}
 	_, out, _ = run(t, nil, "stats", "--event", "zgc-2025", "--data", data, "--lang", "en")
-	if !strings.Contains(out, "Ministry of Science and Technology") {
+	if !strings.Contains(out, "MOST hosts 10 parallel forums this year, 4 of them new") {
 		t.Errorf("English briefing lacks the ministry:\n%s", out)
 	}
 }

@@ -3,7 +3,39 @@ package demo
 import "convene/internal/program"
 
 func org(slug, zh, en string, kind program.OrgKind, country, website string, sample bool) program.Organisation {
-	return program.Organisation{Slug: slug, Name: tx(zh, en), Kind: kind, Country: country, Website: website, Sample: sample}
+	o := program.Organisation{Slug: slug, Name: tx(zh, en), Kind: kind, Country: country, Website: website, Sample: sample}
+	if short, ok := shortNames[slug]; ok {
+		o.ShortName = short
+	}
+	return o
+}
+
+// shortNames are the names the press uses in sentences (科技部, not
+// 科学技术部); the source document itself says 科技部, 国家自然科学基金委 and
+// 中国科技发展战略研究院.
+var shortNames = map[string]program.Text{
+	"most":    tx("科技部", "MOST"),
+	"ndrc":    tx("国家发展改革委", "NDRC"),
+	"miit":    tx("工业和信息化部", "MIIT"),
+	"nhc":     tx("国家卫生健康委", "NHC"),
+	"mara":    tx("农业农村部", "MARA"),
+	"moe":     tx("教育部", "MOE"),
+	"nsfc":    tx("国家自然科学基金委", "NSFC"),
+	"sasac":   tx("国务院国资委", "SASAC"),
+	"cnipa":   tx("国家知识产权局", "CNIPA"),
+	"cma":     tx("中国气象局", "CMA"),
+	"cnsa":    tx("国家航天局", "CNSA"),
+	"nea":     tx("国家能源局", "NEA"),
+	"nda":     tx("国家数据局", "NDA"),
+	"cas":     tx("中国科学院", "CAS"),
+	"cae":     tx("中国工程院", "CAE"),
+	"cams":    tx("中国医学科学院", "CAMS"),
+	"cast":    tx("中国科协", "CAST"),
+	"cdpf":    tx("中国残联", "CDPF"),
+	"casted":  tx("中国科技发展战略研究院", "CASTED"),
+	"beijing": tx("北京市政府", "the Beijing Municipal Government"),
+	"bjstc":   tx("北京市科委、中关村管委会", "the Beijing Municipal S&T Commission and Zhongguancun Administrative Commission"),
+	"caict":   tx("中国信通院", "CAICT"),
 }
 
 // organisations is the shared register. Real organisations (Sample false) are

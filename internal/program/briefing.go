@@ -142,7 +142,7 @@ func (b briefing) byKind() string {
 }
 
 func (b briefing) host(h HostStats) string {
-	org := h.Name.In(b.lang)
+	org := h.Short(b.lang)
 	var newNames []string
 	for _, f := range h.NewForums {
 		newNames = append(newNames, f.Title.In(b.lang))
@@ -200,7 +200,9 @@ func (b briefing) government() string {
 	return fmt.Sprintf("各部委和国家机构共主办平行论坛%d场。", n)
 }
 
-// releases names the hosts of release events and counts the releases.
+// releases names what each host of release events releases ("CASTED releases
+// the National Innovation Index Report"); a host whose releases are still
+// under embargo is only counted.
 func (b briefing) releases() string {
 	events := b.cur.ByKind[string(KindRelease)]
 	if events == 0 {
@@ -211,24 +213,34 @@ func (b briefing) releases() string {
 		if h.Releases == 0 {
 			continue
 		}
-		if b.en() {
-			parts = append(parts, fmt.Sprintf("%d hosted by %s", h.Releases, h.Name.In(b.lang)))
-		} else {
-			parts = append(parts, fmt.Sprintf("%s主办%d场", h.Name.In(b.lang), h.Releases))
+		org := h.Short(b.lang)
+		var titles []string
+		for _, r := range h.Published {
+			titles = append(titles, r.Title.In(b.lang))
+		}
+		switch {
+		case len(titles) > 0 && b.en():
+			parts = append(parts, fmt.Sprintf("%s releases %s", org, joinAnd(b.lang, titles)))
+		case len(titles) > 0:
+			parts = append(parts, fmt.Sprintf("%s发布%s", org, joinAnd(b.lang, titles)))
+		case b.en():
+			parts = append(parts, fmt.Sprintf("%s hosts %s", org, plural(h.Releases, "release event", "release events")))
+		default:
+			parts = append(parts, fmt.Sprintf("%s主办%d场", org, h.Releases))
 		}
 	}
 	if b.en() {
 		out := fmt.Sprintf("There are %s", plural(events, "release event", "release events"))
 		if len(parts) > 0 {
-			out += " (" + joinAnd(b.lang, parts) + ")"
+			out += ": " + strings.Join(parts, "; ")
 		}
-		return out + fmt.Sprintf(", with %s made public.", plural(b.cur.Releases, "release", "releases"))
+		return out + fmt.Sprintf("; %s made public in all.", plural(b.cur.Releases, "release", "releases"))
 	}
 	out := fmt.Sprintf("此外，还有%d场发布活动", events)
 	if len(parts) > 0 {
-		out += "，其中" + joinAnd(b.lang, parts)
+		out += "：" + strings.Join(parts, "；")
 	}
-	return out + fmt.Sprintf("，共公开发布成果%d项。", b.cur.Releases)
+	return out + fmt.Sprintf("；共公开发布成果%d项。", b.cur.Releases)
 }
 
 func (b briefing) orientations() string {

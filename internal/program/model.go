@@ -142,13 +142,22 @@ type Section struct {
 // Organisation hosts, organises or supports activities, publishes releases, or
 // employs people. Organisations are shared by all editions.
 type Organisation struct {
-	ID      string
-	Slug    string
-	Name    Text
-	Kind    OrgKind
-	Country string // ISO 3166-1 alpha-2; "" for international organisations without a seat country
-	Website string
-	Sample  bool // invented for the sample data, not from the source notes
+	ID        string
+	Slug      string
+	Name      Text
+	ShortName Text // the name used in sentences (科技部 / MOST); empty when the full name is short
+	Kind      OrgKind
+	Country   string // ISO 3166-1 alpha-2; "" for international organisations without a seat country
+	Website   string
+	Sample    bool // invented for the sample data, not from the source notes
+}
+
+// Short returns the short name in lang, or the full name when there is none.
+func (o *Organisation) Short(lang string) string {
+	if !o.ShortName.IsZero() {
+		return o.ShortName.In(lang)
+	}
+	return o.Name.In(lang)
 }
 
 // Person is a speaker, moderator or guest (嘉宾). People are shared by all editions.

@@ -46,12 +46,14 @@ type SectionCount struct {
 type HostStats struct {
 	Org               string        `json:"org"`
 	Name              Text          `json:"name"`
+	ShortName         Text          `json:"short_name"` // the full name again when the organisation has no short name
 	Kind              OrgKind       `json:"kind"`
 	ParallelForums    int           `json:"parallel_forums"`
 	NewParallelForums int           `json:"new_parallel_forums"`
 	Matchmaking       int           `json:"matchmaking"`
 	Releases          int           `json:"releases"` // release events hosted
 	NewForums         []ActivityRef `json:"new_forums"`
+	Published         []ActivityRef `json:"published"` // public releases the host published (slug and title of the release)
 }
 
 // ActivityRef names an activity in figures.
@@ -155,7 +157,11 @@ func ComputeStats(ed *Edition, prev *Edition, now time.Time) Stats {
 			}
 			hs := hosts[o.ID]
 			if hs == nil {
-				hs = &HostStats{Org: o.Slug, Name: o.Name, Kind: o.Kind, NewForums: []ActivityRef{}}
+				short := o.ShortName
+				if short.IsZero() {
+					short = o.Name
+				}
+				hs = &HostStats{Org: o.Slug, Name: o.Name, ShortName: short, Kind: o.Kind, NewForums: []ActivityRef{}, Published: []ActivityRef{}}
 				hosts[o.ID] = hs
 			}
 			switch a.Kind {
@@ -201,7 +207,13 @@ func ComputeStats(ed *Edition, prev *Edition, now time.Time) Stats {
 	}
 	slices.Sort(s.CountryList)
 	s.Countries = len(s.CountryList)
-	s.Releases = len(ed.PublicReleases(now))
+	public := ed.PublicReleases(now)
+	s.Releases = len(public)
+	for _, r := range public {
+		if hs := hosts[r.PublisherID]; hs != nil {
+			hs.Published = append(hs.Published, ActivityRef{Slug: r.Slug, Title: r.Title})
+		}
+	}
 	s.Hosts = []HostStats{}
 	for _, hs := range hosts {
 		s.Hosts = append(s.Hosts, *hs)
@@ -210,6 +222,14 @@ func ComputeStats(ed *Edition, prev *Edition, now time.Time) Stats {
 		return cmp.Or(cmp.Compare(b.ParallelForums, a.ParallelForums), cmp.Compare(b.Matchmaking+b.Releases, a.Matchmaking+a.Releases), cmp.Compare(a.Org, b.Org))
 	})
 	return s
+}
+
+// Short returns the host's short name in lang, or its full name.
+func (h HostStats) Short(lang string) string {
+	if !h.ShortName.IsZero() {
+		return h.ShortName.In(lang)
+	}
+	return h.Name.In(lang)
 }
 
 // Host returns the figures of one host organisation.

@@ -86,8 +86,8 @@ func (im *importer) id(table, slug, from string) (string, error) {
 
 func (im *importer) registers(ctx context.Context, ds *program.Dataset) error {
 	for _, o := range ds.Organisations {
-		if _, err := im.ensure(ctx, "organisations", o.Slug, []string{"name_zh", "name_en", "kind", "country", "website", "sample"},
-			o.Name.ZH, o.Name.EN, string(o.Kind), o.Country, o.Website, o.Sample); err != nil {
+		if _, err := im.ensure(ctx, "organisations", o.Slug, []string{"name_zh", "name_en", "short_zh", "short_en", "kind", "country", "website", "sample"},
+			o.Name.ZH, o.Name.EN, o.ShortName.ZH, o.ShortName.EN, string(o.Kind), o.Country, o.Website, o.Sample); err != nil {
 			return err
 		}
 	}

@@ -236,7 +236,7 @@ func (l loader) themeDays(ctx context.Context, p *program.Parts) error {
 // Organisations of an edition: those with a role in a public activity or
 // publishing one of its releases. The edition id is bound once per IN list.
 func (l loader) organisations(ctx context.Context, p *program.Parts) error {
-	rows, err := l.t.query(ctx, `SELECT id, slug, name_zh, name_en, kind, country, website, sample FROM organisations
+	rows, err := l.t.query(ctx, `SELECT id, slug, name_zh, name_en, short_zh, short_en, kind, country, website, sample FROM organisations
 		WHERE id IN (SELECT org_id FROM activity_hosts WHERE activity_id IN (`+publicActivities+`))
 		   OR id IN (SELECT publisher_id FROM releases WHERE activity_id IN (`+publicActivities+`))
 		ORDER BY slug`, l.ev, l.ev)
@@ -247,7 +247,7 @@ func (l loader) organisations(ctx context.Context, p *program.Parts) error {
 	for rows.Next() {
 		var o program.Organisation
 		var kind string
-		if err := rows.Scan(&o.ID, &o.Slug, &o.Name.ZH, &o.Name.EN, &kind, &o.Country, &o.Website, &o.Sample); err != nil {
+		if err := rows.Scan(&o.ID, &o.Slug, &o.Name.ZH, &o.Name.EN, &o.ShortName.ZH, &o.ShortName.EN, &kind, &o.Country, &o.Website, &o.Sample); err != nil {
 			return err
 		}
 		o.Kind = program.OrgKind(kind)

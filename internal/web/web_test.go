@@ -216,8 +216,8 @@ func TestFiltersAndErrors(t *testing.T) {
 		{"/zh/zgc-2025/search?q=", 200, "zh", []string{`name="q"`}, nil},
 		{"/zh/zgc-2025/search?q=zzzqqqxxx", 200, "zh", []string{"没有找到相关结果"}, nil},
 		// The briefing names MOST with its 10 forums, 4 of them new.
-		{"/zh/zgc-2025/briefing", 200, "zh", []string{most.Name.ZH + "今年主办10场平行论坛，其中新增4场：", "环喜马拉雅地球科学国际合作论坛", "科技成果转化应用对接会", `<td class="num">10</td>`, `<td class="num">4</td>`}, nil},
-		{"/en/zgc-2025/briefing", 200, "en", []string{most.Name.EN + " hosts 10 parallel forums this year, 4 of them new: "}, nil},
+		{"/zh/zgc-2025/briefing", 200, "zh", []string{"科技部今年主办10场平行论坛，其中新增4场：", "中国科技发展战略研究院发布《国家创新指数报告》", "国家自然科学基金委发布2024年度“中国科学十大进展”", "环喜马拉雅地球科学国际合作论坛", "科技成果转化应用对接会", `<td class="num">10</td>`, `<td class="num">4</td>`}, nil},
+		{"/en/zgc-2025/briefing", 200, "en", []string{"MOST hosts 10 parallel forums this year, 4 of them new: ", "CASTED releases National Innovation Index Report"}, nil},
 		// Pages show the edition's times and badges.
 		{"/zh/zgc-2025/activities/quantum-innovation", 200, "zh", []string{"量子科技创新发展论坛", "Asia/Shanghai (UTC&#43;08:00)", "badge-new", most.Name.ZH}, nil},
 		{"/zh/zgc-2025/livestreams", 200, "zh", []string{"开播时间"}, nil},

@@ -33,6 +33,8 @@ CREATE TABLE organisations (
     slug    TEXT NOT NULL UNIQUE,
     name_zh TEXT NOT NULL,
     name_en TEXT NOT NULL,
+    short_zh TEXT NOT NULL DEFAULT '',
+    short_en TEXT NOT NULL DEFAULT '',
     kind    TEXT NOT NULL CHECK (kind IN ('ministry', 'agency', 'local-government', 'academy', 'university',
         'research-institute', 'enterprise', 'international-organization', 'association', 'media')),
     country TEXT NOT NULL DEFAULT '',
