@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -46,6 +47,10 @@ func Migrations(engine string) ([]Migration, error) {
 	return out, nil
 }
 
+// migrationLock is the PostgreSQL advisory lock key held while migrating, so
+// that nodes starting together on one database migrate one after the other.
+const migrationLock = 0x636f6e76 // "conv"
+
 // Migrate applies the migrations not yet applied, each in its own
 // transaction together with its row in schema_migrations, so a crash leaves
 // the schema at a whole version. It returns the versions it applied.
@@ -54,7 +59,18 @@ func (db *DB) Migrate(ctx context.Context) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Close()
+	if db.dialect == postgres {
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrationLock); err != nil {
+			return nil, fmt.Errorf("migrate: take the migration lock: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLock)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
 		applied_at TEXT NOT NULL)`); err != nil {
@@ -62,28 +78,42 @@ func (db *DB) Migrate(ctx context.Context) ([]int, error) {
 	}
 	var applied []int
 	for _, m := range migrations {
-		done := false
-		err := db.inWriteTx(ctx, func(t *tx) error {
-			var n int
-			if err := t.queryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
-				return err
-			}
-			if done = n > 0; done {
-				return nil
-			}
-			if _, err := t.exec(ctx, m.SQL); err != nil {
-				return fmt.Errorf("migration %s: %w", m.Name, err)
-			}
-			_, err := t.exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-				m.Version, m.Name, time.Now().UTC().Format(time.RFC3339))
-			return err
-		})
+		done, err := db.applyMigration(ctx, conn, m)
 		if err != nil {
 			return applied, err
 		}
-		if !done {
+		if done {
 			applied = append(applied, m.Version)
 		}
 	}
 	return applied, nil
+}
+
+// applyMigration applies one migration unless it was applied before, and
+// reports whether it applied it.
+func (db *DB) applyMigration(ctx context.Context, conn *sql.Conn, m Migration) (bool, error) {
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
+	}
+	defer sqlTx.Rollback()
+	t := &tx{tx: sqlTx, d: db.dialect}
+	var n int
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
+	}
+	if n > 0 {
+		return false, nil
+	}
+	if _, err := t.exec(ctx, m.SQL); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return false, fmt.Errorf("migration %s: commit: %w", m.Name, err)
+	}
+	return true, nil
 }

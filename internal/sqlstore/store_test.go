@@ -296,3 +296,47 @@ func TestStatsFromStore(t *testing.T) {
 		}
 	})
 }
+
+// TestNodesStartingTogetherMigrateOnce opens two stores on one database and
+// migrates them at the same moment, as two nodes starting together would:
+// both succeed and the schema is applied exactly once.
+func TestNodesStartingTogetherMigrateOnce(t *testing.T) {
+	for _, engine := range testkit.Engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			ctx := context.Background()
+			cfg := sqlstore.Config{DataDir: t.TempDir()}
+			if engine == "postgres" {
+				cfg = sqlstore.Config{DatabaseURL: testkit.CreatePostgresDB(t)}
+			}
+			var nodes [2]*sqlstore.DB
+			for i := range nodes {
+				db, err := sqlstore.Open(ctx, cfg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { db.Close() })
+				nodes[i] = db
+			}
+			applied := make(chan []int, len(nodes))
+			errs := make(chan error, len(nodes))
+			for _, db := range nodes {
+				go func() {
+					v, err := db.Migrate(ctx)
+					applied <- v
+					errs <- err
+				}()
+			}
+			total := 0
+			for range nodes {
+				if err := <-errs; err != nil {
+					t.Fatalf("migrate: %v", err)
+				}
+				total += len(<-applied)
+			}
+			ms, _ := sqlstore.Migrations(engine)
+			if total != len(ms) {
+				t.Fatalf("the two nodes applied %d migrations together, want %d", total, len(ms))
+			}
+		})
+	}
+}
