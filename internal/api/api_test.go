@@ -249,8 +249,8 @@ func TestETag(t *testing.T) {
 
 type failingStore struct{ program.Store }
 
-func (failingStore) EventVersion(ctx context.Context, slug string) (int64, error) {
-	return 0, context.DeadlineExceeded
+func (failingStore) EventVersions(ctx context.Context) (map[string]int64, error) {
+	return nil, context.DeadlineExceeded
 }
 
 func TestInternalErrorIsGeneric(t *testing.T) {

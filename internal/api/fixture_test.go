@@ -16,12 +16,12 @@ type fixtureStore struct {
 
 func (s *fixtureStore) ListEvents(ctx context.Context) ([]program.Event, error) { return s.events, nil }
 
-func (s *fixtureStore) EventVersion(ctx context.Context, slug string) (int64, error) {
-	ed, ok := s.editions[slug]
-	if !ok {
-		return 0, program.Errorf(program.CodeNotFound, "no edition %q", slug)
+func (s *fixtureStore) EventVersions(ctx context.Context) (map[string]int64, error) {
+	versions := map[string]int64{}
+	for slug, ed := range s.editions {
+		versions[slug] = ed.Event.Version
 	}
-	return ed.Event.Version, nil
+	return versions, nil
 }
 
 func (s *fixtureStore) LoadEdition(ctx context.Context, slug string) (*program.Edition, error) {

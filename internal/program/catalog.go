@@ -11,19 +11,21 @@ import (
 type Store interface {
 	// ListEvents lists the editions, newest first.
 	ListEvents(ctx context.Context) ([]Event, error)
-	// EventVersion returns the program version of an edition (CodeNotFound when unknown).
-	EventVersion(ctx context.Context, slug string) (int64, error)
+	// EventVersions returns the program version of every edition by slug.
+	EventVersions(ctx context.Context) (map[string]int64, error)
 	// LoadEdition loads the public snapshot of an edition (CodeNotFound when unknown).
 	LoadEdition(ctx context.Context, slug string) (*Edition, error)
 }
 
-// Catalog serves edition snapshots. It asks the store for the edition's
-// version on every call (one indexed lookup) and reloads only when it changed,
-// so several nodes on one database never serve a stale program for longer
-// than a request, yet the program is not re-read per request.
+// Catalog serves edition snapshots. Every call reads the editions' versions
+// afresh (a read that starts after the call began) and reloads a snapshot
+// only when its version changed, so several nodes on one database never
+// serve a stale program for longer than a request, yet the program is not
+// re-read per request. Concurrent calls share version reads (see versionReads).
 type Catalog struct {
-	store Store
-	now   func() time.Time
+	store    Store
+	now      func() time.Time
+	versions *versionReads
 
 	mu    sync.Mutex
 	cache map[string]*Edition
@@ -38,7 +40,8 @@ type statsEntry struct {
 
 // NewCatalog makes a catalogue over store; now is the clock (embargoes).
 func NewCatalog(store Store, now func() time.Time) *Catalog {
-	return &Catalog{store: store, now: now, cache: map[string]*Edition{}, stats: map[string]statsEntry{}}
+	return &Catalog{store: store, now: now, versions: newVersionReads(store.EventVersions),
+		cache: map[string]*Edition{}, stats: map[string]statsEntry{}}
 }
 
 // Now is the catalogue's clock.
@@ -52,9 +55,13 @@ func (c *Catalog) Edition(ctx context.Context, slug string) (*Edition, error) {
 	if err := CheckParam("event", slug); err != nil {
 		return nil, err
 	}
-	v, err := c.store.EventVersion(ctx, slug)
+	versions, err := c.versions.read(ctx)
 	if err != nil {
 		return nil, err
+	}
+	v, ok := versions[slug]
+	if !ok {
+		return nil, Errorf(CodeNotFound, "no edition %q", slug)
 	}
 	c.mu.Lock()
 	ed := c.cache[slug]

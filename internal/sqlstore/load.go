@@ -48,18 +48,28 @@ func (db *DB) ListEvents(ctx context.Context) ([]program.Event, error) {
 	return out, nil
 }
 
-// EventVersion returns the program version of an edition. It is the cheap
-// question asked on every request to decide whether a cached snapshot holds.
-func (db *DB) EventVersion(ctx context.Context, slug string) (int64, error) {
-	var v int64
-	err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT version FROM events WHERE slug = ?`), slug).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, noEdition(slug)
-	}
+// EventVersions returns the program version of every edition. It is the
+// cheap question asked for every request to decide whether cached snapshots
+// hold; the table has a row per edition, a handful.
+func (db *DB) EventVersions(ctx context.Context) (map[string]int64, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT slug, version FROM events`)
 	if err != nil {
-		return 0, fmt.Errorf("event version %s: %w", slug, err)
+		return nil, fmt.Errorf("event versions: %w", err)
 	}
-	return v, nil
+	defer rows.Close()
+	versions := map[string]int64{}
+	for rows.Next() {
+		var slug string
+		var v int64
+		if err := rows.Scan(&slug, &v); err != nil {
+			return nil, fmt.Errorf("event versions: %w", err)
+		}
+		versions[slug] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("event versions: %w", err)
+	}
+	return versions, nil
 }
 
 // LoadEdition reads the public snapshot of an edition (drafts left out) and

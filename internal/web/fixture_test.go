@@ -20,12 +20,12 @@ func (m memStore) ListEvents(context.Context) ([]program.Event, error) {
 	return out, nil
 }
 
-func (m memStore) EventVersion(_ context.Context, slug string) (int64, error) {
-	ed, ok := m.eds[slug]
-	if !ok {
-		return 0, program.Errorf(program.CodeNotFound, "no edition %q", slug)
+func (m memStore) EventVersions(context.Context) (map[string]int64, error) {
+	versions := map[string]int64{}
+	for slug, ed := range m.eds {
+		versions[slug] = ed.Event.Version
 	}
-	return ed.Event.Version, nil
+	return versions, nil
 }
 
 func (m memStore) LoadEdition(_ context.Context, slug string) (*program.Edition, error) {
