@@ -57,7 +57,11 @@ var pageNames = []string{"editions", "home", "agenda", "activity", "people", "pe
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
-func New(cfg Config) (http.Handler, error) {
+func New(cfg Config) (http.Handler, error) { return newHandler(cfg, pageCacheBytes) }
+
+// newHandler is New with the size of the page cache (0 keeps nothing; the
+// benchmark measures rendering that way).
+func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 	if cfg.Catalog == nil {
 		return nil, errors.New("web: Config.Catalog is required")
 	}
@@ -79,7 +83,7 @@ func New(cfg Config) (http.Handler, error) {
 		cssVer: ver,
 		cssURL: "/static/site.css?v=" + ver,
 		bufs:   &sync.Pool{New: func() any { return new(bytes.Buffer) }},
-		cache:  httpx.NewBodyCache(pageCacheBytes),
+		cache:  httpx.NewBodyCache(cacheBytes),
 	}
 	return s.routes(), nil
 }

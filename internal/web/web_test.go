@@ -253,15 +253,26 @@ func TestLanguageSwitchKeepsQuery(t *testing.T) {
 	}
 }
 
-// BenchmarkAgendaPage measures rendering the whole agenda through the handler.
+// BenchmarkAgendaPage measures the whole agenda through the handler, rendered
+// afresh (no page cache) and served from the page cache.
 func BenchmarkAgendaPage(b *testing.B) {
-	h, _ := newSite(b, "sqlite")
-	get(b, h, "/zh/zgc-2025/agenda") // warm the snapshot
-	b.ReportAllocs()
-	for b.Loop() {
-		r := get(b, h, "/zh/zgc-2025/agenda")
-		if r.status != http.StatusOK {
-			b.Fatalf("status %d", r.status)
-		}
+	cat := testkit.DemoCatalog(b, "sqlite")
+	for _, bc := range []struct {
+		name  string
+		cache int
+	}{{"render", 0}, {"cached", pageCacheBytes}} {
+		b.Run(bc.name, func(b *testing.B) {
+			h, err := newHandler(Config{Catalog: cat}, bc.cache)
+			if err != nil {
+				b.Fatal(err)
+			}
+			get(b, h, "/zh/zgc-2025/agenda") // warm the snapshot (and the cache)
+			b.ReportAllocs()
+			for b.Loop() {
+				if r := get(b, h, "/zh/zgc-2025/agenda"); r.status != http.StatusOK {
+					b.Fatalf("status %d", r.status)
+				}
+			}
+		})
 	}
 }
