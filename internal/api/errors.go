@@ -73,6 +73,7 @@ func writeProblem(w http.ResponseWriter, p problem) {
 	h := w.Header()
 	h.Set("Content-Type", problemContentType)
 	h.Del("ETag")
+	h.Del("Last-Modified")
 	w.WriteHeader(p.Status)
 	_, _ = w.Write(body)
 }

@@ -59,7 +59,8 @@ func fixtureCatalog() (*program.Catalog, *fixtureStore) {
 	embargo := at(27, 15)
 	cur := program.NewEdition(program.Parts{
 		Event: program.Event{ID: "e2", Slug: "t-2025", Name: program.Text{ZH: "2025年会", EN: "2025 Meeting"}, Theme: program.Text{ZH: "创新", EN: "Innovation"}, City: program.Text{ZH: "北京", EN: "Beijing"},
-			StartDate: "2025-03-27", EndDate: "2025-03-31", TimeZone: "Asia/Shanghai", PreviousSlug: "t-2024", Version: 7},
+			StartDate: "2025-03-27", EndDate: "2025-03-31", TimeZone: "Asia/Shanghai", PreviousSlug: "t-2024", Version: 7,
+			UpdatedAt: time.Date(2025, 3, 20, 8, 30, 0, 0, time.UTC)},
 		Sections:  []program.Section{{ID: "s1", EventID: "e2", Slug: "forums", Name: program.Text{ZH: "论坛", EN: "Forums"}, Position: 1}, {ID: "s2", EventID: "e2", Slug: "releases", Name: program.Text{ZH: "发布", EN: "Releases"}, Position: 2}},
 		ThemeDays: []program.ThemeDay{{EventID: "e2", Date: "2025-03-28", ThemeID: "t1", Name: program.Text{ZH: "量子日", EN: "Quantum Day"}}},
 		Activities: []program.Activity{

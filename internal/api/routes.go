@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync/atomic"
 
 	"convene/internal/program"
 )
@@ -16,12 +17,22 @@ import (
 type Config struct {
 	Catalog *program.Catalog
 	Logger  *slog.Logger // nil discards
+	// BaseURL is the scheme and host of the public site that the feeds'
+	// links point at (https://forum.example); empty means the scheme and
+	// host of each request.
+	BaseURL string
 }
 
 type server struct {
 	cat    *program.Catalog
 	log    *slog.Logger
-	bodies *httpx.BodyCache // rendered activity lists
+	base   string
+	bodies *httpx.BodyCache // rendered activity lists and feeds
+
+	// feedRenders counts feed renderings. Nothing reads it but the tests,
+	// which prove with it that a program version is rendered once however
+	// many requests ask (a cache hit is otherwise invisible from outside).
+	feedRenders atomic.Int64
 }
 
 // bodyCacheBytes bounds the cache of rendered activity lists; the whole
@@ -48,12 +59,17 @@ func routes() []route {
 		{http.MethodGet, "/api/v1/events/{event}/stats", (*server).getStats},
 		{http.MethodGet, "/api/v1/events/{event}/activities", (*server).listActivities},
 		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}", (*server).getActivity},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/calendar.ics", (*server).activityCalendar},
 		{http.MethodGet, "/api/v1/events/{event}/people", (*server).listPeople},
 		{http.MethodGet, "/api/v1/events/{event}/people/{person}", (*server).getPerson},
+		{http.MethodGet, "/api/v1/events/{event}/people/{person}/calendar.ics", (*server).personCalendar},
 		{http.MethodGet, "/api/v1/events/{event}/organisations", (*server).listOrganisations},
 		{http.MethodGet, "/api/v1/events/{event}/organisations/{org}", (*server).getOrganisation},
 		{http.MethodGet, "/api/v1/events/{event}/releases", (*server).listReleases},
 		{http.MethodGet, "/api/v1/events/{event}/livestreams", (*server).listLivestreams},
+		{http.MethodGet, "/api/v1/events/{event}/calendar.ics", (*server).eventCalendar},
+		{http.MethodGet, "/api/v1/events/{event}/schedule.xml", (*server).scheduleXML},
+		{http.MethodGet, "/api/v1/events/{event}/schedule.json", (*server).scheduleJSON},
 		{http.MethodGet, "/api/v1/search", (*server).search},
 	}
 }
@@ -65,14 +81,20 @@ func New(cfg Config) http.Handler { return newHandler(cfg, bodyCacheBytes) }
 
 // newHandler is New with the size of the body cache (0 disables it; the
 // benchmark measures rendering that way).
-func newHandler(cfg Config, cacheBytes int) http.Handler {
+func newHandler(cfg Config, cacheBytes int) http.Handler { return newServer(cfg, cacheBytes).handler() }
+
+func newServer(cfg Config, cacheBytes int) *server {
 	if cfg.Catalog == nil {
 		panic("api.New: Config.Catalog is nil")
 	}
-	s := &server{cat: cfg.Catalog, log: cfg.Logger, bodies: httpx.NewBodyCache(cacheBytes)}
+	s := &server{cat: cfg.Catalog, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	return s
+}
+
+func (s *server) handler() http.Handler {
 	mux := http.NewServeMux()
 	allow := map[string][]string{}
 	var paths []string

@@ -1,8 +1,11 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"math"
 	"mime"
 	"net/http"
@@ -15,6 +18,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // This file holds the test helpers: one request through the handler, and a
@@ -163,9 +167,20 @@ func checkAgainstDoc(t testing.TB, method, path string, res *http.Response, body
 		return
 	}
 	var v any
-	if err := json.Unmarshal(body, &v); err != nil {
-		t.Errorf("%s %s: body is not JSON: %v", method, path, err)
-		return
+	if mt == "application/json" || strings.HasSuffix(mt, "+json") {
+		if err := json.Unmarshal(body, &v); err != nil {
+			t.Errorf("%s %s: body is not JSON: %v", method, path, err)
+			return
+		}
+	} else {
+		// A body that is not JSON is described as a string of its media
+		// type; its syntax is checked here, its content by the package that
+		// renders it (internal/export validates with the real validators).
+		if err := checkTextBody(mt, res.Header.Get("Content-Type"), body); err != nil {
+			t.Errorf("%s %s: %s body: %v", method, path, mt, err)
+			return
+		}
+		v = string(body)
 	}
 	if errs := checkSchema(doc, content["schema"].(map[string]any), v, "$"); len(errs) > 0 {
 		if len(errs) > 10 {
@@ -173,6 +188,37 @@ func checkAgainstDoc(t testing.TB, method, path string, res *http.Response, body
 		}
 		t.Errorf("%s %s: answer %d does not match openapi.json:\n  %s", method, path, res.StatusCode, strings.Join(errs, "\n  "))
 	}
+}
+
+// checkTextBody checks a body that is not JSON: UTF-8 declared and true,
+// and the syntax of its media type.
+func checkTextBody(mt, contentType string, body []byte) error {
+	if _, params, _ := mime.ParseMediaType(contentType); !strings.EqualFold(params["charset"], "utf-8") {
+		return fmt.Errorf("Content-Type %q does not declare charset=utf-8", contentType)
+	}
+	if !utf8.Valid(body) {
+		return fmt.Errorf("not UTF-8")
+	}
+	switch mt {
+	case "text/calendar":
+		if !bytes.HasPrefix(body, []byte("BEGIN:VCALENDAR\r\n")) || !bytes.HasSuffix(body, []byte("END:VCALENDAR\r\n")) {
+			return fmt.Errorf("not a VCALENDAR with CRLF line ends")
+		}
+	case "application/xml":
+		dec := xml.NewDecoder(bytes.NewReader(body))
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return fmt.Errorf("not well-formed XML: %w", err)
+			}
+		}
+	default:
+		return fmt.Errorf("no check for media type %s", mt)
+	}
+	return nil
 }
 
 // resolve follows a local $ref ("#/components/…").

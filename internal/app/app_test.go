@@ -216,6 +216,7 @@ func TestCommandLineMistakes(t *testing.T) {
 		{[]string{"stats", "--event", "nope", "--data", "DATA"}, 1, `no edition "nope"`},
 		{[]string{"serve", "--data", "DATA", "--database-url", "mysql://x"}, 1, "postgres://"},
 		{[]string{"serve", "--data", "DATA", "--log-level", "loud"}, 2, "log level"},
+		{[]string{"serve", "--data", "DATA", "--base-url", "forum.example.org"}, 2, "absolute http or https URL"},
 		{[]string{"version", "extra"}, 2, "unexpected arguments"},
 	}
 	for _, tt := range tests {

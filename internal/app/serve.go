@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"convene/internal/api"
@@ -20,9 +21,13 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	db.register(fs, env.Getenv)
 	addr := fs.String("addr", envOr(env.Getenv, "CONVENE_ADDR", "127.0.0.1:8080"), "address to listen on (env CONVENE_ADDR)")
 	withDemo := fs.Bool("demo", env.Getenv("CONVENE_DEMO") == "1", "load the sample data on start (env CONVENE_DEMO=1)")
+	baseURL := fs.String("base-url", env.Getenv("CONVENE_BASE_URL"), "public URL of the site for links in feeds, e.g. https://forum.example.org; empty: taken from each request (env CONVENE_BASE_URL)")
 	level := fs.String("log-level", envOr(env.Getenv, "CONVENE_LOG_LEVEL", "info"), "debug (logs every request), info, warn or error (env CONVENE_LOG_LEVEL)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if u, err := url.Parse(*baseURL); *baseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+		return usageError{fmt.Errorf("--base-url %q: want an absolute http or https URL", *baseURL)}
 	}
 	log, err := newLogger(env.Stderr, *level)
 	if err != nil {
@@ -44,7 +49,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("build the site: %w", err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(api.Config{Catalog: catalog, Logger: log}))
+	mux.Handle("/api/", api.New(api.Config{Catalog: catalog, Logger: log, BaseURL: *baseURL}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := catalog.Events(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

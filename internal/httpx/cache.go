@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 )
 
 // BodyCache keeps rendered response bodies by a key that determines them
@@ -80,4 +81,30 @@ func NotModified(w http.ResponseWriter, r *http.Request, tag string) bool {
 		}
 	}
 	return false
+}
+
+// NotModifiedSince is NotModified for a resource that also knows when it last
+// changed: it sets ETag and, when modified is not zero, Last-Modified, and
+// answers 304 when the request's validators say the client's copy is
+// current. As RFC 9110 §13.2.2 orders, If-None-Match decides when present;
+// If-Modified-Since is consulted only without it, and only for GET and HEAD.
+// Times compare in whole seconds, the unit of HTTP dates.
+func NotModifiedSince(w http.ResponseWriter, r *http.Request, tag string, modified time.Time) bool {
+	if !modified.IsZero() {
+		w.Header().Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
+	}
+	if r.Header.Get("If-None-Match") != "" {
+		return NotModified(w, r, tag)
+	}
+	w.Header().Set("ETag", tag)
+	ims := r.Header.Get("If-Modified-Since")
+	if ims == "" || modified.IsZero() || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+		return false
+	}
+	since, err := http.ParseTime(ims)
+	if err != nil || modified.Truncate(time.Second).After(since) {
+		return false
+	}
+	w.WriteHeader(http.StatusNotModified)
+	return true
 }

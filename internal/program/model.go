@@ -115,11 +115,12 @@ type Event struct {
 	Name         Text
 	Theme        Text // the edition's motto
 	City         Text
-	StartDate    string // YYYY-MM-DD, in TimeZone
-	EndDate      string // YYYY-MM-DD, inclusive
-	TimeZone     string // IANA name; times are stored in UTC and shown in this zone
-	PreviousSlug string // the edition "new this edition" compares with; empty for the first
-	Version      int64  // bumped on every change of the program; caches key on it
+	StartDate    string    // YYYY-MM-DD, in TimeZone
+	EndDate      string    // YYYY-MM-DD, inclusive
+	TimeZone     string    // IANA name; times are stored in UTC and shown in this zone
+	PreviousSlug string    // the edition "new this edition" compares with; empty for the first
+	Version      int64     // bumped on every change of the program; caches key on it
+	UpdatedAt    time.Time // when the program last changed (UTC, whole seconds): Last-Modified of the feeds; set with every Version bump; zero when unknown
 }
 
 // Location returns the edition's time zone (UTC when the name is unknown).

@@ -28,6 +28,9 @@ type Config struct {
 	DatabaseURL string
 	// DataDir holds the SQLite file convene.db; created when missing.
 	DataDir string
+	// Now is the clock of the instants the store records (an edition's
+	// updated_at); nil means time.Now.
+	Now func() time.Time
 }
 
 // DB is the store. Reads and writes use separate pools: SQLite allows one
@@ -38,6 +41,7 @@ type DB struct {
 	dialect dialect
 	write   *sql.DB
 	read    *sql.DB
+	now     func() time.Time
 }
 
 // Open opens (and for SQLite creates) the database. It does not migrate.
@@ -53,7 +57,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		pool.SetMaxOpenConns(16)
 		pool.SetMaxIdleConns(16)
 		pool.SetConnMaxIdleTime(5 * time.Minute)
-		db := &DB{dialect: postgres, write: pool, read: pool}
+		db := &DB{dialect: postgres, write: pool, read: pool, now: clock(cfg.Now)}
 		if err := pool.PingContext(ctx); err != nil {
 			pool.Close()
 			return nil, fmt.Errorf("connect to postgres %s: %w", redact(u), err)
@@ -87,7 +91,14 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	n := max(4, runtime.NumCPU())
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
-	return &DB{dialect: sqlite, write: write, read: read}, nil
+	return &DB{dialect: sqlite, write: write, read: read, now: clock(cfg.Now)}, nil
+}
+
+func clock(now func() time.Time) func() time.Time {
+	if now == nil {
+		return time.Now
+	}
+	return now
 }
 
 // Engine names the database engine: "sqlite" or "postgres".

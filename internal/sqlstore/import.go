@@ -22,9 +22,11 @@ type ImportResult struct {
 // therefore changes nothing.
 func (db *DB) ImportDataset(ctx context.Context, ds *program.Dataset) (ImportResult, error) {
 	var res ImportResult
+	// Whole seconds: Last-Modified and If-Modified-Since have no finer unit.
+	now := db.now().UTC().Truncate(time.Second)
 	err := db.inWriteTx(ctx, func(t *tx) error {
 		res = ImportResult{}
-		im := importer{t: t, ids: map[string]map[string]string{}}
+		im := importer{t: t, ids: map[string]map[string]string{}, now: now}
 		if err := im.registers(ctx, ds); err != nil {
 			return err
 		}
@@ -47,6 +49,7 @@ func (db *DB) ImportDataset(ctx context.Context, ds *program.Dataset) (ImportRes
 type importer struct {
 	t   *tx
 	ids map[string]map[string]string // table → slug → id
+	now time.Time                    // updated_at of the editions written
 }
 
 // ensure inserts a row keyed by slug unless one exists, remembers its id,
@@ -146,9 +149,9 @@ func (im *importer) edition(ctx context.Context, e *program.EditionRecord) (bool
 	}
 	eventID := newID()
 	if _, err := im.t.exec(ctx, `INSERT INTO events (id, slug, name_zh, name_en, theme_zh, theme_en, city_zh, city_en,
-		start_date, end_date, time_zone, previous_slug, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+		start_date, end_date, time_zone, previous_slug, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
 		eventID, ev.Slug, ev.Name.ZH, ev.Name.EN, ev.Theme.ZH, ev.Theme.EN, ev.City.ZH, ev.City.EN,
-		ev.StartDate, ev.EndDate, ev.TimeZone, ev.PreviousSlug); err != nil {
+		ev.StartDate, ev.EndDate, ev.TimeZone, ev.PreviousSlug, im.now); err != nil {
 		return false, fmt.Errorf("insert event: %w", err)
 	}
 	sections := map[string]string{}

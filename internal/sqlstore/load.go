@@ -11,12 +11,14 @@ import (
 	"convene/internal/program"
 )
 
-const eventColumns = `id, slug, name_zh, name_en, theme_zh, theme_en, city_zh, city_en, start_date, end_date, time_zone, previous_slug, version`
+const eventColumns = `id, slug, name_zh, name_en, theme_zh, theme_en, city_zh, city_en, start_date, end_date, time_zone, previous_slug, version, updated_at`
 
 func scanEvent(row interface{ Scan(...any) error }) (program.Event, error) {
 	var e program.Event
+	var updated sql.NullTime
 	err := row.Scan(&e.ID, &e.Slug, &e.Name.ZH, &e.Name.EN, &e.Theme.ZH, &e.Theme.EN, &e.City.ZH, &e.City.EN,
-		&e.StartDate, &e.EndDate, &e.TimeZone, &e.PreviousSlug, &e.Version)
+		&e.StartDate, &e.EndDate, &e.TimeZone, &e.PreviousSlug, &e.Version, &updated)
+	e.UpdatedAt = utc(updated)
 	return e, err
 }
 

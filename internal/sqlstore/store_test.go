@@ -340,3 +340,46 @@ func TestNodesStartingTogetherMigrateOnce(t *testing.T) {
 		})
 	}
 }
+
+// An import records when the program changed (Last-Modified of the feeds),
+// from the store's clock, in whole seconds, and loading gives it back.
+func TestImportSetsUpdatedAt(t *testing.T) {
+	when := time.Date(2025, 3, 20, 8, 30, 15, 987654321, time.UTC)
+	for _, engine := range testkit.Engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			ctx := context.Background()
+			cfg := sqlstore.Config{DataDir: t.TempDir(), Now: func() time.Time { return when }}
+			if engine == "postgres" {
+				cfg = sqlstore.Config{DatabaseURL: testkit.CreatePostgresDB(t), Now: cfg.Now}
+			}
+			db, err := sqlstore.Open(ctx, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.ImportDataset(ctx, tinyDataset()); err != nil {
+				t.Fatal(err)
+			}
+			ed, err := db.LoadEdition(ctx, "zgc-2025")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := when.Truncate(time.Second)
+			if !ed.Event.UpdatedAt.Equal(want) || ed.Event.UpdatedAt.Location() != time.UTC {
+				t.Errorf("updated_at = %v, want %v in UTC", ed.Event.UpdatedAt, want)
+			}
+			evs, err := db.ListEvents(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range evs {
+				if !e.UpdatedAt.Equal(want) {
+					t.Errorf("%s: updated_at = %v in the list, want %v", e.Slug, e.UpdatedAt, want)
+				}
+			}
+		})
+	}
+}

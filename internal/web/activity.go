@@ -27,6 +27,7 @@ type activityView struct {
 	Orientation           *Link
 	Sample, Cancelled     bool
 	New                   bool
+	Subscribe             subscribe
 }
 
 type orgGroup struct {
@@ -70,6 +71,7 @@ func (s *site) activity(w http.ResponseWriter, r *http.Request, q req) {
 		Summary:        a.Summary.In(lang),
 		Kind:           Link{URL: q.agenda("kind", string(a.Kind)), Label: enum(lang, "kind", a.Kind)},
 		Seats:          ed.Seats(a),
+		Subscribe:      subscribe{Label: T(lang, "feeds.activity"), Calendar: q.feed("activities", a.Slug, "calendar.ics")},
 		Languages:      languageNames(lang, a.Languages),
 		Interpretation: a.Interpretation,
 		Sample:         a.Sample,

@@ -52,6 +52,7 @@ type homeView struct {
 	Themes                   []Link
 	AgendaURL, BriefingURL   string
 	LivestreamsURL           string
+	Subscribe                subscribe
 }
 
 // figure is a number with its label and, when there is one, a page about it.
@@ -82,6 +83,10 @@ func (s *site) home(w http.ResponseWriter, r *http.Request, q req) {
 		AgendaURL:      q.agenda(),
 		BriefingURL:    q.page("briefing"),
 		LivestreamsURL: q.page("livestreams"),
+		Subscribe: subscribe{
+			Label: T(lang, "feeds.edition"), Calendar: q.feed("calendar.ics"),
+			ScheduleXML: q.feed("schedule.xml"), ScheduleJSON: q.feed("schedule.json"),
+		},
 	}
 	view.Figures = []figure{
 		{st.Activities, T(lang, "fig.activities"), q.agenda()},

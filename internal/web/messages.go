@@ -39,6 +39,14 @@ var messages = map[string]msg{
 	"editions.none":  {"暂无年会。", "No editions yet."},
 	"editions.open":  {"查看本届", "Open this edition"},
 
+	// subscribe block (feeds of the API)
+	"feeds.title":    {"订阅", "Subscribe"},
+	"feeds.hint":     {"在日历应用中订阅，日程变动会自动同步。", "Subscribe in a calendar app; changes to the program follow automatically."},
+	"feeds.edition":  {"订阅全部日程（iCal）", "The whole program (iCal)"},
+	"feeds.activity": {"加入日历（iCal）", "Add to calendar (iCal)"},
+	"feeds.person":   {"订阅该嘉宾的日程（iCal）", "This speaker's sessions (iCal)"},
+	"feeds.apps":     {"供会议应用（Giggity、EventFahrplan 等）读取的日程", "the schedule for conference apps (Giggity, EventFahrplan …)"},
+
 	// edition home
 	"home.theme":          {"年会主题", "Theme"},
 	"home.figures":        {"主要数据", "Headline figures"},

@@ -30,6 +30,7 @@ type personView struct {
 	Honours                                         []string
 	Activities                                      []Card
 	Sample                                          bool
+	Subscribe                                       subscribe
 }
 
 func (s *site) person(w http.ResponseWriter, r *http.Request, q req) {
@@ -49,6 +50,7 @@ func (s *site) person(w http.ResponseWriter, r *http.Request, q req) {
 		Country:     item.Country,
 		Honours:     item.Honours,
 		Sample:      p.Sample,
+		Subscribe:   subscribe{Label: T(lang, "feeds.person"), Calendar: q.feed("people", p.Slug, "calendar.ics")},
 	}
 	other := program.LangEN
 	if lang == program.LangEN {

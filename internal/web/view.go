@@ -87,6 +87,25 @@ func (l links) activity(slug string) string { return l.page("activities/" + url.
 func (l links) person(slug string) string   { return l.page("people/" + url.PathEscape(slug)) }
 func (l links) org(slug string) string      { return l.page("orgs/" + url.PathEscape(slug)) }
 
+// feed links one of the edition's feeds of the JSON API (internal/api:
+// calendar.ics, schedule.xml …) in the page's language; parts name the
+// resource under the edition, the last one the file.
+func (l links) feed(parts ...string) string {
+	u := "/api/v1/events/" + url.PathEscape(l.event)
+	for _, p := range parts {
+		u += "/" + url.PathEscape(p)
+	}
+	return u + "?lang=" + l.lang
+}
+
+// subscribe is the "Subscribe" block of a page: the iCal feed of what the
+// page is about (Label names it) and, on the edition's home, the schedules
+// for conference apps.
+type subscribe struct {
+	Label, Calendar           string
+	ScheduleXML, ScheduleJSON string
+}
+
 // agenda links the agenda filtered by name=value pairs (empty values dropped).
 func (l links) agenda(pairs ...string) string {
 	q := url.Values{}

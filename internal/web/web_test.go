@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"convene/internal/api"
 	"convene/internal/program"
 	"convene/internal/testkit"
 )
@@ -100,8 +101,15 @@ func TestRedirectsAndStatic(t *testing.T) {
 var hrefRE = regexp.MustCompile(`(?:href|action)="([^"]*)"`)
 
 // TestCrawl follows every same-site link from / and finds no error.
+//
+// The site links the API's feeds (the Subscribe blocks), so the crawl runs
+// against the two handlers composed as convene serve composes them.
 func TestCrawl(t *testing.T) {
-	h, _ := newSite(t, "sqlite")
+	site, cat := newSite(t, "sqlite")
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api.New(api.Config{Catalog: cat}))
+	mux.Handle("/", site)
+	var h http.Handler = mux
 	limit := 5000
 	if os.Getenv("CRAWL_LIMIT") != "" {
 		limit, _ = strconv.Atoi(os.Getenv("CRAWL_LIMIT"))
@@ -274,5 +282,40 @@ func BenchmarkAgendaPage(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// The edition home, activity and person pages carry a Subscribe block that
+// links the API's feeds in the page's language.
+func TestSubscribeLinks(t *testing.T) {
+	h, cat := newSite(t, "sqlite")
+	ed, err := cat.Edition(t.Context(), "zgc-2025")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ed.People()[0]
+	for _, lang := range []string{"zh", "en"} {
+		for path, want := range map[string][]string{
+			"/" + lang + "/zgc-2025/": {
+				`href="/api/v1/events/zgc-2025/calendar.ics?lang=` + lang + `"`,
+				`href="/api/v1/events/zgc-2025/schedule.xml?lang=` + lang + `"`,
+				`href="/api/v1/events/zgc-2025/schedule.json?lang=` + lang + `"`,
+			},
+			"/" + lang + "/zgc-2025/activities/opening": {`href="/api/v1/events/zgc-2025/activities/opening/calendar.ics?lang=` + lang + `"`},
+			"/" + lang + "/zgc-2025/people/" + p.Slug:   {`href="/api/v1/events/zgc-2025/people/` + url.PathEscape(p.Slug) + `/calendar.ics?lang=` + lang + `"`},
+		} {
+			r := get(t, h, path)
+			if r.status != http.StatusOK {
+				t.Fatalf("GET %s: %d", path, r.status)
+			}
+			if !strings.Contains(r.body, T(lang, "feeds.title")) {
+				t.Errorf("%s: no %q block", path, T(lang, "feeds.title"))
+			}
+			for _, w := range want {
+				if !strings.Contains(r.body, w) {
+					t.Errorf("%s: no link %s", path, w)
+				}
+			}
+		}
 	}
 }
