@@ -27,6 +27,11 @@ func (db *DB) ImportDataset(ctx context.Context, ds *program.Dataset) (ImportRes
 	err := db.inWriteTx(ctx, func(t *tx) error {
 		res = ImportResult{}
 		im := importer{t: t, ids: map[string]map[string]string{}, now: now}
+		// References may name register rows already stored (an imported
+		// file need not repeat every organisation it mentions).
+		if err := im.load(ctx); err != nil {
+			return err
+		}
 		if err := im.registers(ctx, ds); err != nil {
 			return err
 		}
