@@ -39,6 +39,9 @@ func commands() []command {
 		{"migrate", "create or upgrade the database schema", runMigrate},
 		{"demo", "load the sample data (running it again changes nothing)", runDemo},
 		{"stats", "print the press-briefing figures of an edition", runStats},
+		{"import", "import an edition's program from an XLSX or CSV file (all or nothing)", runImport},
+		{"export", "export an edition's program as XLSX or CSV (or --template)", runExport},
+		{"bench", "run a benchmark on public instances (convene bench -h lists them)", runBench},
 		{"version", "print the version", runVersion},
 	}
 }
