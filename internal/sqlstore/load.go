@@ -160,15 +160,8 @@ func (l loader) activities(ctx context.Context, p *program.Parts) error {
 				&status, &a.Sample); err != nil {
 				return err
 			}
-			a.Kind, a.Orientation, a.Status = program.ActivityKind(kind), program.Orientation(orientation), program.Status(status)
 			a.RoomID = room.String
-			a.StartsAt, a.EndsAt = utc(starts), utc(ends)
-			if languages != "" {
-				a.Languages = strings.Split(languages, ",")
-			}
-			if liveURL != "" {
-				a.Livestream = &program.Livestream{URL: liveURL, StartsAt: utc(liveStart)}
-			}
+			activityColumns{kind, orientation, status, languages, liveURL, starts, ends, liveStart}.decode(&a)
 			index[a.ID] = len(p.Activities)
 			p.Activities = append(p.Activities, a)
 			return nil
@@ -342,6 +335,25 @@ func (l loader) themes(ctx context.Context, p *program.Parts) error {
 		p.Themes = append(p.Themes, x)
 	}
 	return rows.Err()
+}
+
+// activityColumns are the activity columns stored in another form than the
+// model's: enums as text, languages comma-separated, nullable times, the
+// livestream as two columns.
+type activityColumns struct {
+	kind, orientation, status, languages, liveURL string
+	starts, ends, liveStart                       sql.NullTime
+}
+
+func (c activityColumns) decode(a *program.Activity) {
+	a.Kind, a.Orientation, a.Status = program.ActivityKind(c.kind), program.Orientation(c.orientation), program.Status(c.status)
+	a.StartsAt, a.EndsAt = utc(c.starts), utc(c.ends)
+	if c.languages != "" {
+		a.Languages = strings.Split(c.languages, ",")
+	}
+	if c.liveURL != "" {
+		a.Livestream = &program.Livestream{URL: c.liveURL, StartsAt: utc(c.liveStart)}
+	}
 }
 
 // utc returns a nullable time in UTC; NULL becomes the zero time.

@@ -94,14 +94,7 @@ func readEditionDataset(ctx context.Context, t *tx, slug string) (*program.Datas
 				&a.Room, &starts, &ends, &a.Capacity, &languages, &a.Interpretation, &liveURL, &liveStart, &status, &a.Sample); err != nil {
 				return err
 			}
-			a.Kind, a.Orientation, a.Status = program.ActivityKind(kind), program.Orientation(orientation), program.Status(status)
-			a.StartsAt, a.EndsAt = utc(starts), utc(ends)
-			if languages != "" {
-				a.Languages = strings.Split(languages, ",")
-			}
-			if liveURL != "" {
-				a.Livestream = &program.Livestream{URL: liveURL, StartsAt: utc(liveStart)}
-			}
+			activityColumns{kind, orientation, status, languages, liveURL, starts, ends, liveStart}.decode(&a.Activity)
 			index[a.ID] = len(ed.Activities)
 			ed.Activities = append(ed.Activities, a)
 			return nil
