@@ -1,7 +1,6 @@
 package api
 
 import (
-	"convene/internal/httpx"
 	"net/http"
 
 	"convene/internal/program"
@@ -39,26 +38,14 @@ func (s *server) listActivities(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := view{ed: ed, prev: prev, now: s.cat.Now()}
-	key := versionKey("activities", stamp, f)
-	if httpx.NotModified(w, r, httpx.ETag(key)) {
-		return nil
-	}
-	if body, ok := s.bodies.Get(key); ok {
-		writeBody(w, http.StatusOK, body)
-		return nil
-	}
-	list := ed.Filter(f)
-	out := activityList{Event: ed.Event.Slug, Filter: f, Count: len(list), Activities: make([]activityItem, 0, len(list))}
-	for _, a := range list {
-		out.Activities = append(out.Activities, v.activity(a))
-	}
-	body, err := render(out)
-	if err != nil {
-		return err
-	}
-	s.bodies.Put(key, body)
-	writeBody(w, http.StatusOK, body)
-	return nil
+	return s.serveStamped(w, r, versionKey("activities", stamp, f), func() any {
+		list := ed.Filter(f)
+		out := activityList{Event: ed.Event.Slug, Filter: f, Count: len(list), Activities: make([]activityItem, 0, len(list))}
+		for _, a := range list {
+			out.Activities = append(out.Activities, v.activity(a))
+		}
+		return out
+	})
 }
 
 // activityDetail is an activity with what a single page needs on top of the

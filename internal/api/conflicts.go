@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 
-	"convene/internal/httpx"
 	"convene/internal/program"
 	"convene/internal/timetable"
 )
@@ -42,27 +41,15 @@ func (s *server) listConflicts(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	key := versionKey("conflicts", stamp)
-	if httpx.NotModified(w, r, httpx.ETag(key)) {
-		return nil
-	}
-	if body, ok := s.bodies.Get(key); ok {
-		writeBody(w, http.StatusOK, body)
-		return nil
-	}
-	cs := timetable.CheckEdition(ed)
-	out := conflictList{Event: ed.Event.Slug, Count: len(cs), Conflicts: make([]conflictItem, 0, len(cs))}
-	for _, c := range cs {
-		out.Conflicts = append(out.Conflicts, conflictItem{
-			Kind: c.Kind, Message: program.Text{ZH: c.ZH, EN: c.EN},
-			Activities: nonNil(c.Activities), People: nonNil(c.People), Rooms: nonNil(c.Rooms),
-		})
-	}
-	body, err := render(out)
-	if err != nil {
-		return err
-	}
-	s.bodies.Put(key, body)
-	writeBody(w, http.StatusOK, body)
-	return nil
+	return s.serveStamped(w, r, versionKey("conflicts", stamp), func() any {
+		cs := timetable.CheckEdition(ed)
+		out := conflictList{Event: ed.Event.Slug, Count: len(cs), Conflicts: make([]conflictItem, 0, len(cs))}
+		for _, c := range cs {
+			out.Conflicts = append(out.Conflicts, conflictItem{
+				Kind: c.Kind, Message: program.Text{ZH: c.ZH, EN: c.EN},
+				Activities: nonNil(c.Activities), People: nonNil(c.People), Rooms: nonNil(c.Rooms),
+			})
+		}
+		return out
+	})
 }

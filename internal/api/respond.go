@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"convene/internal/httpx"
 	"convene/internal/program"
 )
 
@@ -37,6 +38,27 @@ func writeBody(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
+}
+
+// serveStamped answers a GET whose body is determined by key (built from the
+// catalogue's stamp and the request's parameters): 304 when If-None-Match
+// names the key's ETag, else the cached body, else build()'s value rendered
+// once and kept.
+func (s *server) serveStamped(w http.ResponseWriter, r *http.Request, key string, build func() any) error {
+	if httpx.NotModified(w, r, httpx.ETag(key)) {
+		return nil
+	}
+	if body, ok := s.bodies.Get(key); ok {
+		writeBody(w, http.StatusOK, body)
+		return nil
+	}
+	body, err := render(build())
+	if err != nil {
+		return err
+	}
+	s.bodies.Put(key, body)
+	writeBody(w, http.StatusOK, body)
+	return nil
 }
 
 // writeJSON answers with v as JSON. The whole body is encoded into a buffer
