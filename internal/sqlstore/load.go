@@ -117,17 +117,7 @@ type loader struct {
 
 // each runs a query bound to the edition and calls scan for every row.
 func (l loader) each(ctx context.Context, q string, scan func(*sql.Rows) error) error {
-	rows, err := l.t.query(ctx, q, l.ev)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return queryEach(ctx, l.t, q, []any{l.ev}, scan)
 }
 
 // publicActivities selects the ids of the edition's activities the public sees.

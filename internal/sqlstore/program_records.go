@@ -33,6 +33,7 @@ func (db *DB) EditionDataset(ctx context.Context, slug string) (*program.Dataset
 	return ds, nil
 }
 
+// queryEach runs a query in t and calls scan for every row.
 func queryEach(ctx context.Context, t *tx, q string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := t.query(ctx, q, args...)
 	if err != nil {
