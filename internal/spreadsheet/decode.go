@@ -1,7 +1,7 @@
 package spreadsheet
 
 import (
-	"fmt"
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -58,12 +58,24 @@ func (r row) get(key string) string {
 	return strings.TrimSpace(cells[j])
 }
 
-func (r row) bad(key, format string, args ...any) {
+// header is the file's header of the column key.
+func (r row) header(key string) string { return r.t.headers[r.t.sheet.index(key)] }
+
+// bad records a problem in the column key ("" for the whole row): en and zh
+// are its English and Chinese formats, applied to the same args (a format
+// using only some of them names them by index, e.g. %[2]q).
+func (r row) bad(key, en, zh string, args ...any) {
 	colName := ""
 	if key != "" {
-		colName = r.t.headers[r.t.sheet.index(key)]
+		colName = r.header(key)
 	}
-	*r.rep = append(*r.rep, Problem{Sheet: r.t.raw.Name, Line: r.line, Column: colName, Message: fmt.Sprintf(format, args...)})
+	*r.rep = append(*r.rep, problem(r.t.raw.Name, r.line, colName, en, zh, args...))
+}
+
+// kindZH names a kind of row (as Options.Known has them) in Chinese.
+var kindZH = map[string]string{
+	"organisation": "机构", "person": "嘉宾", "venue": "场馆", "room": "会场",
+	"theme": "主题", "section": "板块", "activity": "活动",
 }
 
 // Decode checks every sheet, row and cell of a file and turns it into a
@@ -78,11 +90,11 @@ func Decode(sheets []RawSheet, opt Options) (*Parsed, error) {
 		raw := &sheets[i]
 		s := sheetByName(raw.Name)
 		if s == nil {
-			rep = append(rep, Problem{Sheet: raw.Name, Message: "unknown sheet; expected one of " + sheetNames()})
+			rep = append(rep, problem(raw.Name, 0, "", "unknown sheet; expected one of %s", "未知的工作表；应为以下之一：%s", sheetNames()))
 			continue
 		}
 		if tables[s] != nil {
-			rep = append(rep, Problem{Sheet: raw.Name, Message: "the sheet appears twice"})
+			rep = append(rep, problem(raw.Name, 0, "", "the sheet appears twice", "工作表重复出现"))
 			continue
 		}
 		if t := matchHeader(s, raw, &rep); t != nil {
@@ -99,10 +111,10 @@ func Decode(sheets []RawSheet, opt Options) (*Parsed, error) {
 		p.Has[s] = true
 	}
 	if t := tables[SheetActivities]; t != nil && len(t.raw.Rows) == 1 {
-		rep = append(rep, Problem{Sheet: t.raw.Name, Message: "the activities sheet has no rows; an import never empties an edition"})
+		rep = append(rep, problem(t.raw.Name, 0, "", "the activities sheet has no rows; an import never empties an edition", "活动表没有数据行；导入不会清空年会"))
 	}
 	if tables[SheetActivities] == nil && !hasSheetNamed(sheets, SheetActivities) {
-		rep = append(rep, Problem{Sheet: SheetActivities.Key, Message: "the file has no activities sheet (活动)"})
+		rep = append(rep, problem(SheetActivities.Key, 0, "", "the file has no activities sheet (活动)", "文件中没有活动表（activities）"))
 	}
 	d := decoder{p: p, rep: &rep, tables: tables, opt: opt}
 	d.edition()
@@ -136,7 +148,7 @@ func sheetNames() string {
 
 func matchHeader(s *Sheet, raw *RawSheet, rep *Report) *table {
 	if len(raw.Rows) == 0 {
-		*rep = append(*rep, Problem{Sheet: raw.Name, Message: "the sheet has no header row"})
+		*rep = append(*rep, problem(raw.Name, 0, "", "the sheet has no header row", "工作表没有表头行"))
 		return nil
 	}
 	t := &table{sheet: s, raw: raw, pos: make([]int, len(s.Columns)), headers: make([]string, len(s.Columns))}
@@ -153,10 +165,10 @@ func matchHeader(s *Sheet, raw *RawSheet, rep *Report) *table {
 		i, found := s.column(h)
 		switch {
 		case !found:
-			*rep = append(*rep, Problem{Sheet: raw.Name, Line: line, Column: h, Message: "unknown column"})
+			*rep = append(*rep, problem(raw.Name, line, h, "unknown column", "未知的列"))
 			ok = false
 		case t.pos[i] >= 0:
-			*rep = append(*rep, Problem{Sheet: raw.Name, Line: line, Column: h, Message: "the column appears twice"})
+			*rep = append(*rep, problem(raw.Name, line, h, "the column appears twice", "该列重复出现"))
 			ok = false
 		default:
 			t.pos[i], t.headers[i] = j, strings.TrimSpace(h)
@@ -164,7 +176,7 @@ func matchHeader(s *Sheet, raw *RawSheet, rep *Report) *table {
 	}
 	for i, c := range s.Columns {
 		if c.Required && t.pos[i] < 0 {
-			*rep = append(*rep, Problem{Sheet: raw.Name, Line: line, Column: c.Key, Message: fmt.Sprintf("missing required column %q (%s)", c.Key, c.ZH)})
+			*rep = append(*rep, problem(raw.Name, line, c.Key, "missing required column %q (%s)", "缺少必填列“%[2]s”（%[1]s）", c.Key, c.ZH))
 			ok = false
 		}
 	}
@@ -201,7 +213,7 @@ func (d *decoder) rows(s *Sheet, fn func(r row)) {
 			}
 			key := strings.Join(parts, "\x00")
 			if first, dup := seen[key]; dup && key != "" {
-				r.bad(s.Unique[0], "duplicate row: %s %q already on line %d", strings.Join(s.Unique, "+"), strings.Join(parts, " "), first)
+				r.bad(s.Unique[0], "duplicate row: %s %q already on line %d", "重复的行：%[2]q 已在第 %[3]d 行出现", strings.Join(s.Unique, "+"), strings.Join(parts, " "), first)
 				continue
 			}
 			seen[key] = r.line
@@ -219,7 +231,7 @@ func formulaText(r row) bool {
 	found := false
 	for _, c := range r.t.sheet.Columns {
 		if v := r.get(c.Key); strings.HasPrefix(v, "=") {
-			r.bad(c.Key, "%q looks like a formula; enter values, not formulas", v)
+			r.bad(c.Key, "%q looks like a formula; enter values, not formulas", "%q 看起来像公式；请直接填写内容，不要使用公式", v)
 			found = true
 		}
 	}
@@ -242,11 +254,11 @@ func (d *decoder) ref(r row, key, kind, slug string) {
 		return
 	}
 	if kind == "section" && d.p.Has[SheetSections] {
-		r.bad(key, "unknown section %q: not on the sections sheet", slug)
+		r.bad(key, "unknown section %q: not on the sections sheet", "板块 %q 不存在：板块表中没有", slug)
 		return
 	}
 	if !d.opt.Known(kind, slug) {
-		r.bad(key, "unknown %s %q: neither on its sheet nor in the database", kind, slug)
+		r.bad(key, "unknown %[1]s %[2]q: neither on its sheet nor in the database", "%[3]s %[2]q 不存在：表中和数据库中都没有", kind, slug, cmp.Or(kindZH[kind], kind))
 	}
 }
 
@@ -255,9 +267,9 @@ func (d *decoder) edition() {
 	t := d.tables[SheetEdition]
 	switch {
 	case t == nil && ev.Slug == "":
-		*d.rep = append(*d.rep, Problem{Sheet: SheetEdition.Key, Message: "a new edition needs the edition sheet (年会): name, dates and time zone"})
+		*d.rep = append(*d.rep, problem(SheetEdition.Key, 0, "", "a new edition needs the edition sheet (年会): name, dates and time zone", "新建年会需要年会表（edition），填写名称、日期和时区"))
 	case t != nil && len(t.raw.Rows) != 2:
-		*d.rep = append(*d.rep, Problem{Sheet: t.raw.Name, Message: fmt.Sprintf("the edition sheet must have exactly one row under its header, not %d", len(t.raw.Rows)-1)})
+		*d.rep = append(*d.rep, problem(t.raw.Name, 0, "", "the edition sheet must have exactly one row under its header, not %d", "年会表的表头下必须恰好有一行，而不是 %d 行", len(t.raw.Rows)-1))
 	case t != nil:
 		r := row{t: t, i: 1, rep: d.rep, line: t.raw.Lines[1]}
 		ev.Name = program.Text{ZH: r.get("name_zh"), EN: r.get("name_en")}
@@ -266,13 +278,13 @@ func (d *decoder) edition() {
 		ev.StartDate, ev.EndDate = d.date(r, "start_date", true), d.date(r, "end_date", true)
 		ev.TimeZone = r.get("time_zone")
 		if _, err := time.LoadLocation(ev.TimeZone); err != nil || ev.TimeZone == "" || strings.EqualFold(ev.TimeZone, "local") {
-			r.bad("time_zone", "unknown time zone %q; use an IANA name such as Asia/Shanghai", ev.TimeZone)
+			r.bad("time_zone", "unknown time zone %q; use an IANA name such as Asia/Shanghai", "未知的时区 %q；请使用 IANA 名称，如 Asia/Shanghai", ev.TimeZone)
 		}
 		if ev.StartDate != "" && ev.EndDate != "" && ev.EndDate < ev.StartDate {
-			r.bad("end_date", "the edition ends (%s) before it starts (%s)", ev.EndDate, ev.StartDate)
+			r.bad("end_date", "the edition ends (%s) before it starts (%s)", "年会结束日期（%s）早于开始日期（%s）", ev.EndDate, ev.StartDate)
 		}
 		if ev.Name.IsZero() {
-			r.bad("name_zh", "the edition needs a name in Chinese or English")
+			r.bad("name_zh", "the edition needs a name in Chinese or English", "年会需要中文或英文名称")
 		}
 		ev.PreviousSlug = r.get("previous_edition")
 	}
@@ -293,11 +305,11 @@ func (d *decoder) registers() {
 			Country: d.country(r), Sample: d.bool(r, "sample")}
 		for _, h := range list(r.get("honours")) {
 			if slices.Contains(p.Honours, program.Honour(h)) {
-				r.bad("honours", "honour %q is listed twice", h)
+				r.bad("honours", "honour %q is listed twice", "荣誉 %q 重复列出", h)
 				continue
 			}
 			if !slices.Contains(program.Honours, program.Honour(h)) {
-				r.bad("honours", "unknown honour %q; expected one of %s", h, joinEnum(program.Honours))
+				r.bad("honours", "unknown honour %q; expected one of %s", "未知的荣誉 %q；应为以下之一：%s", h, joinEnum(program.Honours))
 				continue
 			}
 			p.Honours = append(p.Honours, program.Honour(h))
@@ -356,7 +368,7 @@ func (d *decoder) activities() {
 		d.ref(r, "room", "room", a.Room)
 		for _, th := range list(r.get("themes")) {
 			if slices.Contains(a.Themes, th) {
-				r.bad("themes", "theme %q is listed twice", th)
+				r.bad("themes", "theme %q is listed twice", "主题 %q 重复列出", th)
 				continue
 			}
 			d.ref(r, "themes", "theme", th)
@@ -368,11 +380,11 @@ func (d *decoder) activities() {
 		a.Interpretation = d.bool(r, "interpretation")
 		if u := r.get("livestream_url"); u != "" {
 			if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
-				r.bad("livestream_url", "%q is not an http(s) address", u)
+				r.bad("livestream_url", "%q is not an http(s) address", "%q 不是 http(s) 地址", u)
 			}
 			a.Livestream = &program.Livestream{URL: u, StartsAt: d.stamp(r, "livestream_start")}
 		} else if r.get("livestream_start") != "" {
-			r.bad("livestream_start", "a livestream start without a livestream link")
+			r.bad("livestream_start", "a livestream start without a livestream link", "填写了开播时间，但没有直播链接")
 		}
 		a.Status = program.Status(d.enum(r, "status", program.Statuses, false))
 		if a.Status == "" {
@@ -381,11 +393,11 @@ func (d *decoder) activities() {
 		for _, h := range list(r.get("hosts")) {
 			slug, role := pair(h, string(program.RoleHost))
 			if !slices.Contains(program.HostRoles, program.HostRole(role)) {
-				r.bad("hosts", "%q: unknown role %q; expected one of %s", h, role, joinEnum(program.HostRoles))
+				r.bad("hosts", "%q: unknown role %q; expected one of %s", "%q：未知的角色 %q；应为以下之一：%s", h, role, joinEnum(program.HostRoles))
 				continue
 			}
 			if slices.Contains(a.Hosts, program.HostRecord{Org: slug, Role: program.HostRole(role)}) {
-				r.bad("hosts", "%q is listed twice", h)
+				r.bad("hosts", "%q is listed twice", "%q 重复列出", h)
 				continue
 			}
 			d.ref(r, "hosts", "organisation", slug)
@@ -394,11 +406,11 @@ func (d *decoder) activities() {
 		for _, s := range list(r.get("speakers")) {
 			slug, role := pair(s, string(program.SpeakerSpeaker))
 			if !slices.Contains(program.SpeakerRoles, program.SpeakerRole(role)) {
-				r.bad("speakers", "%q: unknown role %q; expected one of %s", s, role, joinEnum(program.SpeakerRoles))
+				r.bad("speakers", "%q: unknown role %q; expected one of %s", "%q：未知的角色 %q；应为以下之一：%s", s, role, joinEnum(program.SpeakerRoles))
 				continue
 			}
 			if slices.ContainsFunc(a.Speakers, func(x program.AppearanceRecord) bool { return x.Person == slug }) {
-				r.bad("speakers", "person %q is listed twice", slug)
+				r.bad("speakers", "person %q is listed twice", "嘉宾 %q 重复列出", slug)
 				continue
 			}
 			d.ref(r, "speakers", "person", slug)
@@ -416,7 +428,7 @@ func (d *decoder) releases() {
 		x := program.ReleaseRecord{Release: program.Release{Slug: d.slug(r, "slug"), Title: d.text(r, "title"), Summary: d.optText(r, "summary"),
 			Kind: r.get("kind"), Sample: d.bool(r, "sample")}, Activity: d.slug(r, "activity"), Publisher: d.slug(r, "publisher")}
 		if x.Activity != "" && !d.defined["activity"][x.Activity] {
-			r.bad("activity", "unknown activity %q: not on the activities sheet", x.Activity)
+			r.bad("activity", "unknown activity %q: not on the activities sheet", "活动 %q 不存在：活动表中没有", x.Activity)
 		}
 		d.ref(r, "publisher", "organisation", x.Publisher)
 		if e := d.stamp(r, "embargo_until"); !e.IsZero() {
@@ -430,12 +442,12 @@ func (d *decoder) releases() {
 func (d *decoder) slug(r row, key string) string {
 	v := r.get(key)
 	if v == "" {
-		r.bad(key, "empty; an identifier is required")
+		r.bad(key, "empty; an identifier is required", "为空；必须填写标识")
 		return ""
 	}
 	for _, c := range v {
 		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
-			r.bad(key, "%q: identifiers use lower-case letters, digits, '-', '_' and '.' only", v)
+			r.bad(key, "%q: identifiers use lower-case letters, digits, '-', '_' and '.' only", "%q：标识只能包含小写字母、数字及“-”“_”“.”", v)
 			return v
 		}
 	}
@@ -446,7 +458,7 @@ func (d *decoder) slug(r row, key string) string {
 func (d *decoder) text(r row, key string) program.Text {
 	t := d.optText(r, key)
 	if t.IsZero() {
-		r.bad(key+"_zh", "empty; give %s_zh or %s_en", key, key)
+		r.bad(key+"_zh", "empty; give %[1]s_zh or %[1]s_en", "为空；“%[2]s”和“%[3]s”至少要填一项", key, r.header(key+"_zh"), r.header(key+"_en"))
 	}
 	return t
 }
@@ -459,12 +471,12 @@ func (d *decoder) enum(r row, key string, values any, required bool) string {
 	v := r.get(key)
 	if v == "" {
 		if required {
-			r.bad(key, "empty; expected one of %s", joinEnum(values))
+			r.bad(key, "empty; expected one of %s", "为空；应为以下之一：%s", joinEnum(values))
 		}
 		return ""
 	}
 	if !strings.Contains(" "+joinEnum(values)+",", " "+v+",") {
-		r.bad(key, "unknown value %q; expected one of %s", v, joinEnum(values))
+		r.bad(key, "unknown value %q; expected one of %s", "未知的值 %q；应为以下之一：%s", v, joinEnum(values))
 	}
 	return v
 }
@@ -507,7 +519,7 @@ func joinEnum(values any) string {
 func (d *decoder) country(r row) string {
 	v := r.get("country")
 	if v != "" && (len(v) != 2 || strings.ToUpper(v) != v || strings.ToLower(v) == v) {
-		r.bad("country", "%q: use a two-letter ISO 3166 code such as CN", v)
+		r.bad("country", "%q: use a two-letter ISO 3166 code such as CN", "%q：请使用两个字母的 ISO 3166 代码，如 CN", v)
 	}
 	return v
 }
@@ -519,7 +531,7 @@ func (d *decoder) bool(r row, key string) bool {
 	case "yes", "true", "1", "是", "y":
 		return true
 	}
-	r.bad(key, "%q: expected yes or no (是/否)", r.get(key))
+	r.bad(key, "%q: expected yes or no (是/否)", "%q：应填“是”或“否”（yes/no）", r.get(key))
 	return false
 }
 
@@ -530,7 +542,7 @@ func (d *decoder) int(r row, key string) int {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		r.bad(key, "%q: expected a whole number, 0 or more", v)
+		r.bad(key, "%q: expected a whole number, 0 or more", "%q：应为 0 或更大的整数", v)
 		return 0
 	}
 	return n
@@ -566,13 +578,13 @@ func (d *decoder) date(r row, key string, required bool) string {
 	v := r.get(key)
 	if v == "" {
 		if required {
-			r.bad(key, "empty; expected a date such as 2025-03-27")
+			r.bad(key, "empty; expected a date such as 2025-03-27", "为空；应填日期，如 2025-03-27")
 		}
 		return ""
 	}
 	s, ok := parseDate(v)
 	if !ok {
-		r.bad(key, "%q is not a date; expected YYYY-MM-DD such as 2025-03-27", v)
+		r.bad(key, "%q is not a date; expected YYYY-MM-DD such as 2025-03-27", "%q 不是日期；应为 YYYY-MM-DD 格式，如 2025-03-27", v)
 	}
 	return s
 }
@@ -580,7 +592,7 @@ func (d *decoder) date(r row, key string, required bool) string {
 func (d *decoder) inEdition(r row, key, date string) {
 	ev := d.p.Edition().Event
 	if date != "" && ev.StartDate != "" && ev.EndDate != "" && (date < ev.StartDate || date > ev.EndDate) {
-		r.bad(key, "%s is outside the edition (%s – %s)", date, ev.StartDate, ev.EndDate)
+		r.bad(key, "%s is outside the edition (%s – %s)", "%s 不在年会日期内（%s – %s）", date, ev.StartDate, ev.EndDate)
 	}
 }
 
@@ -606,7 +618,7 @@ func (d *decoder) stamp(r row, key string) time.Time {
 		ds, _ := parseDate(strconv.Itoa(int(f)))
 		return d.at(ds, time.Duration(math.Round((f-math.Trunc(f))*86400))*time.Second)
 	}
-	r.bad(key, "%q: expected a local date and time such as 2025-03-27 09:00", v)
+	r.bad(key, "%q: expected a local date and time such as 2025-03-27 09:00", "%q：应为当地日期和时间，如 2025-03-27 09:00", v)
 	return time.Time{}
 }
 
@@ -622,9 +634,9 @@ func (d *decoder) times(r row) (time.Time, time.Time) {
 	d.inEdition(r, "date", date)
 	var start, end time.Time
 	if sv == "" {
-		r.bad("start", "empty; an activity with a date needs a start time such as 09:00")
+		r.bad("start", "empty; an activity with a date needs a start time such as 09:00", "为空；有日期的活动需要开始时间，如 09:00")
 	} else if c, ok := parseClock(sv); !ok {
-		r.bad("start", "%q is not a time; expected HH:MM such as 09:00", sv)
+		r.bad("start", "%q is not a time; expected HH:MM such as 09:00", "%q 不是时间；应为 HH:MM 格式，如 09:00", sv)
 	} else if date != "" {
 		start = d.at(date, c)
 	}
@@ -632,20 +644,20 @@ func (d *decoder) times(r row) (time.Time, time.Time) {
 	if ds, cs, ok := strings.Cut(ev, " "); ok {
 		var okd bool
 		if endDate, okd = parseDate(ds); !okd {
-			r.bad("end", "%q: expected HH:MM, or YYYY-MM-DD HH:MM when it ends on another day", ev)
+			r.bad("end", "%q: expected HH:MM, or YYYY-MM-DD HH:MM when it ends on another day", "%q：应为 HH:MM；在另一天结束时应为 YYYY-MM-DD HH:MM", ev)
 			return start, end
 		}
 		endClock = strings.TrimSpace(cs)
 	}
 	if ev == "" {
-		r.bad("end", "empty; an activity with a date needs an end time such as 12:00")
+		r.bad("end", "empty; an activity with a date needs an end time such as 12:00", "为空；有日期的活动需要结束时间，如 12:00")
 	} else if c, ok := parseClock(endClock); !ok {
-		r.bad("end", "%q is not a time; expected HH:MM such as 12:00", ev)
+		r.bad("end", "%q is not a time; expected HH:MM such as 12:00", "%q 不是时间；应为 HH:MM 格式，如 12:00", ev)
 	} else if endDate != "" {
 		end = d.at(endDate, c)
 	}
 	if !start.IsZero() && !end.IsZero() && !end.After(start) {
-		r.bad("end", "the activity ends (%s) before or when it starts (%s)", ev, sv)
+		r.bad("end", "the activity ends (%s) before or when it starts (%s)", "活动结束时间（%s）不晚于开始时间（%s）", ev, sv)
 	}
 	return start, end
 }

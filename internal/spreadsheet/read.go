@@ -26,12 +26,25 @@ const (
 	maxUnzipped = 200 << 20
 )
 
-// Problem is one thing wrong with a file: where (sheet, line, column) and what.
+// Problem is one thing wrong with a file: where (sheet, line, column) and
+// what, in English (Message) and in Chinese (ZH). Sheet and Column are names
+// as the file spells them (or the English key when the file has none).
 type Problem struct {
 	Sheet   string
 	Line    int    // 1-based line of the CSV file or row of the sheet; 0 for the whole sheet
 	Column  string // header of the column, "" for the whole row
-	Message string
+	Message string // in English
+	ZH      string // in Chinese
+}
+
+// problem builds a Problem with its message in English and in Chinese: en
+// and zh are formats applied to the same args (a format using only some of
+// them names the others by index, e.g. %[2]q).
+func problem(sheet string, line int, column, en, zh string, args ...any) Problem {
+	if len(args) > 0 {
+		en, zh = fmt.Sprintf(en, args...), fmt.Sprintf(zh, args...)
+	}
+	return Problem{Sheet: sheet, Line: line, Column: column, Message: en, ZH: zh}
 }
 
 func (p Problem) String() string {
@@ -58,6 +71,34 @@ func (p Problem) String() string {
 	return b.String()
 }
 
+// In is the located problem in lang: "zh" gives Chinese
+// (工作表 活动，第 12 行，“开始时间”列：…), any other language English, as
+// String does. A problem without a Chinese text falls back to English text
+// behind a Chinese location.
+func (p Problem) In(lang string) string {
+	if lang != "zh" {
+		return p.String()
+	}
+	var parts []string
+	if p.Sheet != "" {
+		parts = append(parts, "工作表 "+p.Sheet)
+	}
+	if p.Line > 0 {
+		parts = append(parts, fmt.Sprintf("第 %d 行", p.Line))
+	}
+	if p.Column != "" {
+		parts = append(parts, "“"+p.Column+"”列")
+	}
+	msg := p.ZH
+	if msg == "" {
+		msg = p.Message
+	}
+	if len(parts) == 0 {
+		return msg
+	}
+	return strings.Join(parts, "，") + "：" + msg
+}
+
 // Report is the list of problems of a file that was refused; nothing of it
 // was written.
 type Report []Problem
@@ -68,6 +109,15 @@ func (r Report) Error() string {
 		lines[i] = p.String()
 	}
 	return fmt.Sprintf("%d problem(s), nothing was imported:\n  %s", len(r), strings.Join(lines, "\n  "))
+}
+
+// In is every problem of the report, located, in lang (see Problem.In).
+func (r Report) In(lang string) []string {
+	out := make([]string, len(r))
+	for i, p := range r {
+		out[i] = p.In(lang)
+	}
+	return out
 }
 
 // RawSheet is a sheet as read: its name and its rows of text, with the line
@@ -91,14 +141,14 @@ const (
 // It refuses formulas, malformed text and oversized files with a Report.
 func Read(data []byte) ([]RawSheet, Format, error) {
 	if len(data) > MaxSize {
-		return nil, "", Report{{Message: fmt.Sprintf("the file has %d bytes, more than the limit of %d MB", len(data), MaxSize>>20)}}
+		return nil, "", Report{problem("", 0, "", "the file has %d bytes, more than the limit of %d MB", "文件有 %d 字节，超过 %d MB 的上限", len(data), MaxSize>>20)}
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		sheets, err := readXLSX(data)
 		return sheets, FormatXLSX, err
 	}
 	if looksBinary(data) {
-		return nil, "", Report{{Message: "not a spreadsheet: the file is neither an XLSX workbook nor CSV text"}}
+		return nil, "", Report{problem("", 0, "", "not a spreadsheet: the file is neither an XLSX workbook nor CSV text", "不是电子表格：文件既不是 XLSX 工作簿，也不是 CSV 文本")}
 	}
 	sheets, err := readCSV(data)
 	return sheets, FormatCSV, err
@@ -138,7 +188,7 @@ func decodeText(data []byte) (string, error) {
 		}
 		data = data[n:]
 	}
-	return "", Report{{Line: line, Message: "malformed text: neither UTF-8 nor GBK"}}
+	return "", Report{problem("", line, "", "malformed text: neither UTF-8 nor GBK", "文本编码有误，既不是 UTF-8 也不是 GBK")}
 }
 
 func readCSV(data []byte) ([]RawSheet, error) {
@@ -159,9 +209,9 @@ func readCSV(data []byte) ([]RawSheet, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, Report{{Line: pe.Line, Message: "malformed CSV: " + pe.Err.Error()}}
+				return nil, Report{problem("", pe.Line, "", "malformed CSV: %s", "CSV 格式有误：%s", csvErrorZH(pe.Err))}
 			}
-			return nil, Report{{Message: "malformed CSV: " + err.Error()}}
+			return nil, Report{problem("", 0, "", "malformed CSV: %s", "CSV 格式有误：%s", err.Error())}
 		}
 		line, _ := r.FieldPos(0)
 		if blank(rec) {
@@ -177,12 +227,26 @@ func readCSV(data []byte) ([]RawSheet, error) {
 			cur = &sheets[len(sheets)-1]
 		}
 		if len(cur.Rows) >= maxRows {
-			return nil, Report{{Sheet: cur.Name, Line: line, Message: fmt.Sprintf("more than %d rows", maxRows)}}
+			return nil, Report{problem(cur.Name, line, "", "more than %d rows", "超过 %d 行", maxRows)}
 		}
 		cur.Rows = append(cur.Rows, rec)
 		cur.Lines = append(cur.Lines, line)
 	}
 	return sheets, nil
+}
+
+// csvErrorZH is a CSV parse error in Chinese when it is one of the
+// encoding/csv errors, else the error's own (English) text.
+func csvErrorZH(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrQuote):
+		return "带引号的字段中多了或少了引号（\"）"
+	case errors.Is(err, csv.ErrBareQuote):
+		return "未加引号的字段中出现了引号（\"）"
+	case errors.Is(err, csv.ErrFieldCount):
+		return "字段数目不对"
+	}
+	return err.Error()
 }
 
 func blank(rec []string) bool {
@@ -201,7 +265,7 @@ func readXLSX(data []byte) ([]RawSheet, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
 	if err != nil {
-		return nil, Report{{Message: "not a spreadsheet: the file looks like a zip archive but is no XLSX workbook (" + err.Error() + ")"}}
+		return nil, Report{problem("", 0, "", "not a spreadsheet: the file looks like a zip archive but is no XLSX workbook (%s)", "不是电子表格：文件看似 zip 压缩包，但不是 XLSX 工作簿（%s）", err.Error())}
 	}
 	defer f.Close()
 	var rep Report
@@ -214,11 +278,11 @@ func readXLSX(data []byte) ([]RawSheet, error) {
 		}
 		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 		if err != nil {
-			rep = append(rep, Problem{Sheet: name, Message: "unreadable sheet: " + err.Error()})
+			rep = append(rep, problem(name, 0, "", "unreadable sheet: %s", "无法读取工作表：%s", err.Error()))
 			continue
 		}
 		if len(rows) > maxRows+1 {
-			rep = append(rep, Problem{Sheet: name, Message: fmt.Sprintf("more than %d rows", maxRows)})
+			rep = append(rep, problem(name, 0, "", "more than %d rows", "超过 %d 行", maxRows))
 			continue
 		}
 		s := RawSheet{Name: name}
@@ -229,7 +293,7 @@ func readXLSX(data []byte) ([]RawSheet, error) {
 			for j, c := range r {
 				if !utf8.ValidString(c) {
 					cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-					rep = append(rep, Problem{Sheet: name, Line: i + 1, Column: cell, Message: "malformed UTF-8 text"})
+					rep = append(rep, problem(name, i+1, cell, "malformed UTF-8 text", "UTF-8 文本有误"))
 				}
 			}
 			s.Rows = append(s.Rows, r)
@@ -247,7 +311,7 @@ func formulaProblem(sheet, ref, formula string) Problem {
 	col := strings.TrimRight(ref, "0123456789")
 	line := 0
 	fmt.Sscanf(ref[len(col):], "%d", &line)
-	return Problem{Sheet: sheet, Line: line, Column: col, Message: fmt.Sprintf("cell %s holds the formula =%s; enter values, not formulas", ref, formula)}
+	return problem(sheet, line, col, "cell %s holds the formula =%s; enter values, not formulas", "单元格 %s 含有公式 =%s；请直接填写内容，不要使用公式", ref, formula)
 }
 
 // formulaCells lists the references of the cells holding a formula (<f>) in
@@ -256,7 +320,7 @@ func formulaProblem(sheet, ref, formula string) Problem {
 func formulaCells(data []byte) ([]string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, Report{{Message: "not a spreadsheet: the file starts like a zip archive but is not one (" + err.Error() + ")"}}
+		return nil, Report{problem("", 0, "", "not a spreadsheet: the file starts like a zip archive but is not one (%s)", "不是电子表格：文件开头像 zip 压缩包，但并不是（%s）", err.Error())}
 	}
 	seen := map[string]bool{}
 	var refs []string
@@ -267,16 +331,16 @@ func formulaCells(data []byte) ([]string, error) {
 		}
 		total += zf.UncompressedSize64
 		if total > maxUnzipped {
-			return nil, Report{{Message: "the workbook's sheets are too large once unpacked"}}
+			return nil, Report{problem("", 0, "", "the workbook's sheets are too large once unpacked", "工作簿中的工作表解压后过大")}
 		}
 		rc, err := zf.Open()
 		if err != nil {
-			return nil, Report{{Message: "not a spreadsheet: " + err.Error()}}
+			return nil, Report{problem("", 0, "", "not a spreadsheet: %s", "不是电子表格：%s", err.Error())}
 		}
 		raw, err := io.ReadAll(io.LimitReader(rc, maxUnzipped))
 		rc.Close()
 		if err != nil {
-			return nil, Report{{Message: "not a spreadsheet: " + err.Error()}}
+			return nil, Report{problem("", 0, "", "not a spreadsheet: %s", "不是电子表格：%s", err.Error())}
 		}
 		if !mayHoldFormula(raw) {
 			continue // the common case: no element named f, no need to tokenize

@@ -96,6 +96,7 @@ func TestDecodeReportsEveryProblem(t *testing.T) {
 	if !ok {
 		t.Fatalf("want a Report, got %v", err)
 	}
+	checkBilingual(t, rep)
 	want := []string{
 		`line 20, column "标识": duplicate row`,
 		`line 21, column "结束时间": the activity ends`,
@@ -136,6 +137,7 @@ func TestDecodeHeaderProblems(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want %q", err, tc.want)
 			}
+			checkBilingual(t, err)
 		})
 	}
 }
@@ -163,6 +165,7 @@ func TestReadRefuses(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want %q", err, tc.want)
 			}
+			checkBilingual(t, err)
 		})
 	}
 }
