@@ -14,6 +14,12 @@ const (
 	CodeNotFound Code = "not_found"
 	CodeConflict Code = "conflict"
 	CodeInternal Code = "internal"
+	// CodeUnauthorized: no credentials, or credentials that match nobody.
+	CodeUnauthorized Code = "unauthorized"
+	// CodeForbidden: known credentials without the right to this.
+	CodeForbidden Code = "forbidden"
+	// CodeGone: the thing existed and was withdrawn (a revoked ticket).
+	CodeGone Code = "gone"
 )
 
 // Error is an error that is safe to show: Message (and Field) describe the
@@ -22,7 +28,17 @@ type Error struct {
 	Code    Code
 	Field   string // the input field or parameter at fault, if any
 	Message string
+	Fields  []FieldError // every field at fault, for forms that show them all at once
 	Err     error
+}
+
+// FieldError is one problem with one input field. Problem is a stable code
+// that pages translate (required, too_long, email, …); Message says it in
+// English for API clients.
+type FieldError struct {
+	Field   string `json:"field"`
+	Problem string `json:"problem"`
+	Message string `json:"message"`
 }
 
 func (e *Error) Error() string {
@@ -46,6 +62,13 @@ func Errorf(code Code, format string, args ...any) *Error {
 // Invalidf makes an invalid-input error naming the field at fault.
 func Invalidf(field, format string, args ...any) *Error {
 	return &Error{Code: CodeInvalid, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// FieldErrorf makes an error of code about one input field, with a stable
+// problem code that pages translate (see FieldError).
+func FieldErrorf(code Code, field, problem, format string, args ...any) *Error {
+	msg := fmt.Sprintf(format, args...)
+	return &Error{Code: code, Field: field, Message: msg, Fields: []FieldError{{Field: field, Problem: problem, Message: msg}}}
 }
 
 // ErrorCode returns the code of err, CodeInternal for uncoded errors.

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -42,6 +43,9 @@ type DB struct {
 	write   *sql.DB
 	read    *sql.DB
 	now     func() time.Time
+
+	keyMu     sync.Mutex
+	ticketKey []byte // cached by TicketKey: once made, it never changes
 }
 
 // Open opens (and for SQLite creates) the database. It does not migrate.
