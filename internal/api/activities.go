@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"convene/internal/program"
+	"convene/internal/registration"
 )
 
 type activityList struct {
@@ -57,6 +58,11 @@ type activityDetail struct {
 	SectionName *program.Text           `json:"section_name"`
 	ThemeNames  map[string]program.Text `json:"theme_names"`
 	ThemeDay    *themeDayItem           `json:"theme_day"`
+	// Live figures, read at each request: the list and the feeds leave
+	// them out so that those stay cacheable per program version.
+	TakesSignups bool `json:"takes_signups"`
+	Confirmed    int  `json:"confirmed"`
+	Waitlisted   int  `json:"waitlisted"`
 }
 
 // GET /api/v1/events/{event}/activities/{activity}
@@ -97,6 +103,13 @@ func (s *server) getActivity(w http.ResponseWriter, r *http.Request) error {
 		if t := ed.ThemeByID(id); t != nil {
 			out.ThemeNames[t.Slug] = t.Name
 		}
+	}
+	if registration.OpenForSignup(ed, a) == nil {
+		seats, err := s.liveSeats(r, ed, a)
+		if err != nil {
+			return err
+		}
+		out.TakesSignups, out.Confirmed, out.Waitlisted = true, seats.Confirmed, seats.Waitlisted
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -15,6 +15,10 @@ var statusOf = map[program.Code]int{
 	program.CodeNotFound: http.StatusNotFound,
 	program.CodeConflict: http.StatusConflict,
 	program.CodeInternal: http.StatusInternalServerError,
+
+	program.CodeUnauthorized: http.StatusUnauthorized,
+	program.CodeForbidden:    http.StatusForbidden,
+	program.CodeGone:         http.StatusGone,
 }
 
 // Codes of problems that do not come from the domain.
@@ -23,16 +27,18 @@ const (
 	codeMethodNotAllowed = "method_not_allowed"
 )
 
-// problem is an RFC 9457 problem details object with two extension members:
-// code (a program.Code or one of the codes above) and field (the parameter at
-// fault, when there is one).
+// problem is an RFC 9457 problem details object with three extension
+// members: code (a program.Code or one of the codes above), field (the
+// parameter at fault, when there is one) and errors (every field at fault,
+// when a form had several).
 type problem struct {
-	Type   string `json:"type"`
-	Title  string `json:"title"`
-	Status int    `json:"status"`
-	Detail string `json:"detail"`
-	Code   string `json:"code"`
-	Field  string `json:"field,omitempty"`
+	Type   string               `json:"type"`
+	Title  string               `json:"title"`
+	Status int                  `json:"status"`
+	Detail string               `json:"detail"`
+	Code   string               `json:"code"`
+	Field  string               `json:"field,omitempty"`
+	Errors []program.FieldError `json:"errors,omitempty"` // every field at fault, when several are
 }
 
 const problemContentType = "application/problem+json"
@@ -56,7 +62,11 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	} else {
 		p.Code = string(safe.Code)
 		p.Field = safe.Field
+		p.Errors = safe.Fields
 		p.Detail = safe.Message
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="convene"`)
 	}
 	p.Status = status
 	p.Title = http.StatusText(status)

@@ -11,12 +11,16 @@ import (
 	"sync/atomic"
 
 	"convene/internal/program"
+	"convene/internal/registration"
 )
 
 // Config is what the API needs.
 type Config struct {
 	Catalog *program.Catalog
 	Logger  *slog.Logger // nil discards
+	// Registration serves attendees, sign-ups and check-in; nil leaves those
+	// endpoints answering 500 (tests of the program alone).
+	Registration *registration.Service
 	// BaseURL is the scheme and host of the public site that the feeds'
 	// links point at (https://forum.example); empty means the scheme and
 	// host of each request.
@@ -25,6 +29,7 @@ type Config struct {
 
 type server struct {
 	cat    *program.Catalog
+	reg    *registration.Service
 	log    *slog.Logger
 	base   string
 	bodies *httpx.BodyCache // rendered activity lists and feeds
@@ -72,6 +77,20 @@ func routes() []route {
 		{http.MethodGet, "/api/v1/events/{event}/schedule.xml", (*server).scheduleXML},
 		{http.MethodGet, "/api/v1/events/{event}/schedule.json", (*server).scheduleJSON},
 		{http.MethodGet, "/api/v1/search", (*server).search},
+
+		{http.MethodPost, "/api/v1/events/{event}/attendees", (*server).createAttendee},
+		{http.MethodGet, "/api/v1/events/{event}/attendees/me", (*server).getMe},
+		{http.MethodPost, "/api/v1/events/{event}/attendees/me/ticket", (*server).reissueTicket},
+		{http.MethodGet, "/api/v1/events/{event}/attendees/me/ticket.svg", (*server).ticketSVG},
+		{http.MethodGet, "/api/v1/events/{event}/attendees/me/ticket.png", (*server).ticketPNG},
+		{http.MethodPost, "/api/v1/events/{event}/attendees/{attendee}/revoke", (*server).revokeTicket},
+		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/signups", (*server).signUp},
+		{http.MethodDelete, "/api/v1/events/{event}/activities/{activity}/signups/me", (*server).cancelSignup},
+		{http.MethodGet, "/api/v1/events/{event}/agenda/{key}/calendar.ics", (*server).agendaCalendar},
+		{http.MethodPost, "/api/v1/events/{event}/checkins", (*server).checkIn},
+		{http.MethodGet, "/api/v1/events/{event}/seats", (*server).listSeats},
+		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.csv", (*server).exportRegistrationsCSV},
+		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.xlsx", (*server).exportRegistrationsXLSX},
 	}
 }
 
@@ -88,7 +107,7 @@ func newServer(cfg Config, cacheBytes int) *server {
 	if cfg.Catalog == nil {
 		panic("api.New: Config.Catalog is nil")
 	}
-	s := &server{cat: cfg.Catalog, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
+	s := &server{cat: cfg.Catalog, reg: cfg.Registration, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -37,6 +37,12 @@ func PersonCalendar(ed *program.Edition, p *program.Person, o Options) []byte {
 	return calendar(ed, o, p.Name.In(lang)+" · "+ed.Event.Name.In(lang), scheduled(ed.ActivitiesWith(p.ID), true))
 }
 
+// AgendaCalendar is an attendee's personal agenda: the activities where
+// they have a seat, named after the attendee.
+func AgendaCalendar(ed *program.Edition, owner string, acts []*program.Activity, o Options) []byte {
+	return calendar(ed, o, owner+" · "+ed.Event.Name.In(o.lang()), scheduled(acts, true))
+}
+
 // stamp is the DTSTAMP and LAST-MODIFIED of every event: when the program
 // last changed. It is a property of the program, not of the request, so a
 // rendering is the same whenever it is made.
