@@ -40,7 +40,9 @@ func commands() []command {
 		{"demo", "load the sample data (running it again changes nothing)", runDemo},
 		{"stats", "print the press-briefing figures of an edition", runStats},
 		{"import", "import an edition's program from an XLSX or CSV file (all or nothing)", runImport},
-		{"export", "export an edition's program as XLSX or CSV (or --template)", runExport},
+		{"export", "export an edition's program, or its registrations, as XLSX or CSV (or --template)", runExport},
+		{"token", "create a staff token for check-in or the secretariat (token create -h)", runToken},
+		{"invitation", "create an invitation code for guests, media … (invitation create -h)", runInvitation},
 		{"bench", "run a benchmark on public instances (convene bench -h lists them)", runBench},
 		{"version", "print the version", runVersion},
 	}

@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"convene/internal/program"
+	"convene/internal/programfile"
+	"convene/internal/registration"
 	"convene/internal/spreadsheet"
 	"convene/internal/sqlstore"
 )
@@ -22,6 +25,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	out := fs.String("out", "", "file to write (default: standard output)")
 	lang := fs.String("lang", "zh", "language of the sheet names and headers: zh or en (import accepts both)")
 	template := fs.Bool("template", false, "write the empty layout (headers only) to fill in by hand; needs no database")
+	registrations := fs.Bool("registrations", false, "export the attendees and the sign-ups per activity instead of the program")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -34,8 +38,9 @@ func runExport(ctx context.Context, env Env, args []string) error {
 			*format = "csv"
 		}
 	}
-	if *format != "xlsx" && *format != "csv" {
-		return usageError{fmt.Errorf("--format %q: want xlsx or csv", *format)}
+	f, err := spreadsheet.ParseFormat(*format)
+	if err != nil {
+		return usageError{fmt.Errorf("--format: %w", err)}
 	}
 	var tables []spreadsheet.Table
 	if *template {
@@ -49,30 +54,28 @@ func runExport(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 		defer store.Close()
-		if tables, err = exportTables(ctx, store, *event); err != nil {
+		if *registrations {
+			tables, err = registrationTables(ctx, env, store, *event)
+		} else {
+			tables, err = programfile.New(store).Export(ctx, *event)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	if *out == "" {
-		return writeTables(env.Stdout, tables, *format, *lang)
+		return spreadsheet.Write(env.Stdout, tables, f, *lang)
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error { return writeTables(w, tables, *format, *lang) })
+	return writeFileAtomic(*out, func(w io.Writer) error { return spreadsheet.Write(w, tables, f, *lang) })
 }
 
-// exportTables lays out the whole program of an edition, drafts included.
-func exportTables(ctx context.Context, store *sqlstore.DB, event string) ([]spreadsheet.Table, error) {
-	ds, err := store.EditionDataset(ctx, event)
+// registrationTables are the secretariat's lists of attendees and sign-ups.
+func registrationTables(ctx context.Context, env Env, store *sqlstore.DB, event string) ([]spreadsheet.Table, error) {
+	ed, err := program.NewCatalog(store, env.Now).Edition(ctx, event)
 	if err != nil {
 		return nil, err
 	}
-	return spreadsheet.Tables(ds), nil
-}
-
-func writeTables(w io.Writer, tables []spreadsheet.Table, format, lang string) error {
-	if format == "csv" {
-		return spreadsheet.WriteCSV(w, tables, lang)
-	}
-	return spreadsheet.WriteXLSX(w, tables, lang)
+	return registration.New(store, env.Now).ExportTables(ctx, ed)
 }
 
 // writeFileAtomic writes a file through a temporary one renamed into place,
