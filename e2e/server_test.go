@@ -27,12 +27,19 @@ const startTimeout = 30 * time.Second
 // fails.
 func startSite(t *testing.T) string {
 	t.Helper()
+	return startSiteIn(t, t.TempDir())
+}
+
+// startSiteIn is startSite with the data directory given, for tests that
+// also open its database (to make a staff token, say).
+func startSiteIn(t *testing.T, dataDir string) string {
+	t.Helper()
 	logs := &lockedBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	exited := make(chan int, 1)
 	env := app.Env{
-		Args:   []string{"serve", "--demo", "--addr", "127.0.0.1:0", "--data", t.TempDir()},
+		Args:   []string{"serve", "--demo", "--addr", "127.0.0.1:0", "--data", dataDir},
 		Getenv: func(string) string { return "" },
 		Stdout: logs,
 		Stderr: logs,

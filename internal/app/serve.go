@@ -12,6 +12,8 @@ import (
 	"convene/internal/api"
 	"convene/internal/httpx"
 	"convene/internal/program"
+	"convene/internal/programfile"
+	"convene/internal/registration"
 	"convene/internal/web"
 )
 
@@ -44,12 +46,13 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		}
 	}
 	catalog := program.NewCatalog(store, env.Now)
-	site, err := web.New(web.Config{Catalog: catalog, Logger: log})
+	reg := registration.New(store, env.Now)
+	site, err := web.New(web.Config{Catalog: catalog, Registration: reg, Files: programfile.New(store), Logger: log})
 	if err != nil {
 		return fmt.Errorf("build the site: %w", err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(api.Config{Catalog: catalog, Logger: log, BaseURL: *baseURL}))
+	mux.Handle("/api/", api.New(api.Config{Catalog: catalog, Registration: reg, Logger: log, BaseURL: *baseURL}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := catalog.Events(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"convene/internal/program"
+	"convene/internal/registration"
 )
 
 // activityView is the page of one activity.
@@ -28,6 +29,9 @@ type activityView struct {
 	Sample, Cancelled     bool
 	New                   bool
 	Subscribe             subscribe
+	// SignupURL is where the sign-up form posts, for activities that take
+	// sign-ups. The page is cached, so it shows no live seat counts.
+	SignupURL string
 }
 
 type orgGroup struct {
@@ -77,6 +81,9 @@ func (s *site) activity(w http.ResponseWriter, r *http.Request, q req) {
 		Sample:         a.Sample,
 		Cancelled:      a.Status == program.StatusCancelled,
 		New:            program.IsNew(a, prev),
+	}
+	if s.reg != nil && registration.OpenForSignup(ed, a) == nil {
+		view.SignupURL = q.signup(a.Slug)
 	}
 	if !slices.Contains(program.ActivityKinds, a.Kind) {
 		view.Kind.URL = ""

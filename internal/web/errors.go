@@ -13,6 +13,11 @@ var statusOf = map[program.Code]int{
 	program.CodeNotFound: http.StatusNotFound,
 	program.CodeInvalid:  http.StatusBadRequest,
 	program.CodeConflict: http.StatusConflict,
+	// Registration: a missing or unknown token, a token without the right,
+	// a withdrawn registration.
+	program.CodeUnauthorized: http.StatusUnauthorized,
+	program.CodeForbidden:    http.StatusForbidden,
+	program.CodeGone:         http.StatusGone,
 }
 
 // errorView is the error page.
@@ -24,6 +29,7 @@ type errorView struct {
 	// For a bad parameter: its name, the (shortened) value and the problem.
 	Param, Value, Problem string
 	HomeURL               string
+	Next                  *Link // a way on besides the home page, if any
 }
 
 // fail shows err as an error page. ed is the edition the page belongs to, or
@@ -46,6 +52,12 @@ func (s *site) fail(w http.ResponseWriter, r *http.Request, lang string, ed *pro
 		s.badParam(w, r, lang, ed, field)
 	case http.StatusConflict:
 		s.errorPage(w, r, lang, ed, status, T(lang, "error.invalid"), "", "")
+	case http.StatusUnauthorized:
+		s.errorPage(w, r, lang, ed, status, T(lang, "error.unauthorized"), "", "")
+	case http.StatusForbidden:
+		s.errorPage(w, r, lang, ed, status, T(lang, "error.forbidden"), "", "")
+	case http.StatusGone:
+		s.errorPage(w, r, lang, ed, status, T(lang, "error.gone"), "", "")
 	default:
 		s.log.ErrorContext(r.Context(), "web: request failed", "path", r.URL.Path, "err", err)
 		s.errorPage(w, r, lang, ed, status, T(lang, "error.internal"), "", "")
@@ -79,8 +91,14 @@ func (s *site) errorView(r *http.Request, lang string, ed *program.Edition, stat
 	switch status {
 	case http.StatusBadRequest:
 		heading = T(lang, "error.400")
+	case http.StatusUnauthorized:
+		heading = T(lang, "error.401")
+	case http.StatusForbidden:
+		heading = T(lang, "error.403")
 	case http.StatusNotFound:
 		heading = T(lang, "error.404")
+	case http.StatusConflict:
+		heading = T(lang, "error.409")
 	case http.StatusMethodNotAllowed:
 		heading = T(lang, "error.405")
 	case http.StatusInternalServerError:

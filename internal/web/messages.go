@@ -1,6 +1,11 @@
 package web
 
-import "convene/internal/program"
+import (
+	"fmt"
+
+	"convene/internal/program"
+	"convene/internal/registration"
+)
 
 // msg is one UI string in both languages of the site.
 type msg struct{ zh, en string }
@@ -33,6 +38,8 @@ var messages = map[string]msg{
 	"nav.orgs":        {"机构", "Organisations"},
 	"nav.briefing":    {"数据速览", "Briefing"},
 	"nav.search":      {"搜索", "Search"},
+	"nav.register":    {"注册", "Register"},
+	"nav.me":          {"我的", "My registration"},
 
 	// editions list
 	"editions.title": {"历届中关村论坛年会", "Zhongguancun Forum annual meetings"},
@@ -206,6 +213,150 @@ var messages = map[string]msg{
 	"error.unknown_lang":  {"不支持该语言。", "This language is not supported."},
 	"error.unknown_event": {"该届年会不存在。", "This edition does not exist."},
 
+	"error.401":          {"需要登录", "Sign-in required"},
+	"error.403":          {"没有权限", "Not allowed"},
+	"error.409":          {"无法完成", "Cannot be done"},
+	"error.unauthorized": {"需要有效的凭证才能查看此页面。", "A valid token is needed to see this page."},
+	"error.forbidden":    {"您的凭证无权进行此操作。", "Your token does not allow this."},
+	"error.gone":         {"该注册已被组委会撤销。", "This registration was withdrawn by the secretariat."},
+	"error.form":         {"无法读取提交的表单，或表单过大。", "The form sent could not be read, or it was too large."},
+
+	// registration form
+	"register.title":        {"参会注册", "Register"},
+	"register.lead":         {"注册后即可获得电子票（二维码），并可报名参加各场活动。", "Register to get your ticket (a QR code) and to sign up for activities."},
+	"register.required":     {"必填", "required"},
+	"register.name":         {"姓名", "Name"},
+	"register.email":        {"电子邮箱", "Email"},
+	"register.phone":        {"手机号码", "Phone"},
+	"register.organisation": {"工作单位", "Organisation"},
+	"register.country":      {"国家或地区代码", "Country or region code"},
+	"register.country_hint": {"两个字母，如 CN、DE", "two letters, such as CN or DE"},
+	"register.kind":         {"参会类别", "Registering as"},
+	"register.invitation":   {"邀请码", "Invitation code"},
+	"register.inv_hint":     {"除普通参会者外，其他类别均需邀请码。", "Every kind but attendee needs an invitation code."},
+	"register.submit":       {"提交注册", "Register"},
+	"register.fix":          {"请修改标出的内容后重新提交。", "Please correct the fields marked below and send the form again."},
+	"register.already":      {"您已在本浏览器注册。", "You are already registered on this browser."},
+	"register.go_me":        {"查看我的注册", "See my registration"},
+	"register.privacy":      {"您的信息仅用于本届年会的参会管理。", "Your details are used only to run this edition's registration."},
+
+	"register.problem.required":            {"此项必填。", "This field is required."},
+	"register.problem.too_long":            {"内容过长。", "This is too long."},
+	"register.problem.email":               {"不是有效的邮箱地址，例如 name@example.org。", "This is not an email address like name@example.org."},
+	"register.problem.phone":               {"只能包含数字、空格、+、- 和括号。", "Use only digits, spaces, +, - and brackets."},
+	"register.problem.country":             {"请填写两个字母的国家或地区代码，如 CN、DE。", "Use a two-letter code such as CN or DE."},
+	"register.problem.kind":                {"请选择列表中的参会类别。", "Choose one of the kinds in the list."},
+	"register.problem.invitation_required": {"该参会类别需要邀请码。", "This kind of registration needs an invitation code."},
+	"register.problem.encoding":            {"包含无效字符（不是有效的 UTF-8 文本）。", "This contains invalid characters (not valid UTF-8)."},
+	"register.problem.control":             {"包含控制字符。", "This contains control characters."},
+	"register.problem.taken":               {"该邮箱已注册本届年会。如已注册，请使用注册后获得的个人链接登录。", "This email is already registered for this edition. If it is yours, sign in with your personal access link."},
+	"register.problem.invitation_unknown":  {"没有这个邀请码，请核对后重新输入。", "There is no such invitation code; check it and type it again."},
+	"register.problem.invitation_kind":     {"该邀请码不适用于所选的参会类别。", "This invitation code does not admit the kind chosen."},
+	"register.problem.invitation_used_up":  {"该邀请码的名额已用完。", "This invitation code has admitted all the people it was issued for."},
+	"register.problem.other":               {"输入有误", "Not valid"},
+
+	// attendee kinds
+	"regkind." + string(registration.KindAttendee):  {"普通参会者", "Attendee"},
+	"regkind." + string(registration.KindGuest):     {"嘉宾", "Guest"},
+	"regkind." + string(registration.KindMedia):     {"媒体", "Media"},
+	"regkind." + string(registration.KindStaff):     {"工作人员", "Staff"},
+	"regkind." + string(registration.KindExhibitor): {"参展商", "Exhibitor"},
+
+	// the personal access link
+	"access.invalid": {"该个人链接无效或已失效。如尚未注册，请先注册。", "This personal link is not valid. If you have not registered yet, please register."},
+
+	// the attendee's page
+	"me.title":         {"我的注册", "My registration"},
+	"me.kind":          {"类别", "Registered as"},
+	"me.organisation":  {"单位", "Organisation"},
+	"me.email":         {"邮箱", "Email"},
+	"me.ticket":        {"电子票", "Ticket"},
+	"me.ticket_hint":   {"入场时请出示此二维码；无法扫码时，工作人员可输入下方票码。", "Show this QR code at the entrance; if it cannot be scanned, staff can type the code below."},
+	"me.code":          {"票码", "Ticket code"},
+	"me.print":         {"打印电子票", "Print the ticket"},
+	"me.png":           {"下载图片（PNG）", "Download image (PNG)"},
+	"me.svg":           {"下载矢量图（SVG）", "Download vector image (SVG)"},
+	"me.withdrawn":     {"您的注册已被组委会撤销，电子票已失效。", "Your registration was withdrawn by the secretariat; your ticket no longer admits."},
+	"me.reissue":       {"重新生成电子票", "Issue a new ticket"},
+	"me.reissue_hint":  {"电子票遗失或被他人获取时使用：生成新票后，旧票码立即失效。", "For a lost ticket, or one someone else has seen: once the new ticket is issued, the old code stops working."},
+	"me.access":        {"个人链接", "Personal access link"},
+	"me.access_hint":   {"请收藏此链接，在其他设备上打开即可登录。请勿分享给他人。", "Bookmark this link to sign in on another device. Do not share it."},
+	"me.agenda":        {"我的日程", "My agenda"},
+	"me.agenda_none":   {"您还没有报名任何活动。可在活动页面报名。", "You have not signed up for any activity yet. Sign up on an activity's page."},
+	"me.browse":        {"浏览议程", "Browse the agenda"},
+	"me.calendar":      {"订阅我的日程（iCal）", "Subscribe to my agenda (iCal)"},
+	"me.calendar_hint": {"已确认座位的活动会出现在日历应用中；此地址只用于日历，请勿分享。", "Activities where you have a seat appear in your calendar app; the address is for the calendar only, do not share it."},
+	"me.confirmed":     {"已确认座位", "Seat confirmed"},
+	"me.waiting":       {"候补第 %d 位", "waiting list, position %d"},
+	"me.seats":         {"座位 %d / %d，候补 %d 人", "%d of %d seats taken, %d waiting"},
+	"me.overlaps":      {"时间冲突", "Overlaps"},
+	"me.cancel":        {"取消报名", "Cancel"},
+	"me.room":          {"会场", "Room"},
+
+	"flash.registered": {"注册成功。您的电子票如下。", "You are registered. Here is your ticket."},
+	"flash.reissued":   {"已生成新电子票，旧票码已失效。", "A new ticket was issued; the old code no longer admits."},
+	"flash.confirmed":  {"已为您保留“%s”的座位。", "You have a seat at %s."},
+	"flash.waiting":    {"“%s”座位已满，您在候补名单第 %d 位；有人取消时将按顺序自动递补。", "%s is full: you are on the waiting list, position %d. When someone cancels, the next person waiting gets the seat automatically."},
+	"flash.cancelled":  {"已取消“%s”的报名。", "Your sign-up for %s is cancelled."},
+
+	// sign-up on an activity's page (cached: static text only)
+	"signup.title":   {"报名参加", "Sign up"},
+	"signup.button":  {"报名", "Sign up"},
+	"signup.note":    {"需先注册。座位已满时将进入候补名单，有人取消时按顺序自动递补。", "You need to be registered. When the seats are taken you join the waiting list; seats that free up go to the next person waiting."},
+	"signup.already": {"您已报名“%s”。", "You have already signed up for %s."},
+	"signup.closed":  {"“%s”不接受报名。", "%s does not take sign-ups."},
+	"cancel.none":    {"您没有报名“%s”，无需取消。", "You are not signed up for %s; there is nothing to cancel."},
+
+	// the printable ticket
+	"ticket.title": {"电子票", "Ticket"},
+	"ticket.back":  {"返回我的注册", "Back to my registration"},
+	"ticket.print": {"使用浏览器的打印功能打印本页。", "Print this page with your browser's print command."},
+
+	// check-in
+	"checkin.title":      {"入场签到", "Check-in"},
+	"checkin.signin":     {"工作人员登录", "Staff sign-in"},
+	"checkin.token":      {"工作人员凭证", "Staff token"},
+	"checkin.token_hint": {"粘贴以 cvs_ 开头的凭证（由组委会发放）。", "Paste the token starting with cvs_ that the secretariat gave you."},
+	"checkin.signin_go":  {"登录", "Sign in"},
+	"checkin.signout":    {"退出", "Sign out"},
+	"checkin.bad_token":  {"凭证无效，或不属于本届年会。", "This token is not valid, or is for another edition."},
+	"checkin.as":         {"当前登录", "Signed in as"},
+	"checkin.place":      {"签到地点", "Checking in at"},
+	"checkin.gate":       {"入口（年会入场）", "The gate (entry to the edition)"},
+	"checkin.change":     {"切换", "Change"},
+	"checkin.code":       {"票码", "Ticket code"},
+	"checkin.code_hint":  {"扫码枪扫描或手动输入票码后按回车。", "Scan with a scanner, or type the code and press Enter."},
+	"checkin.go":         {"签到", "Check in"},
+	"checkin.no_code":    {"请输入票码。", "Type or scan a ticket code."},
+	"checkin.admin":      {"座位与签到统计", "Seats and check-in counts"},
+	"staffrole.checkin":  {"签到人员", "check-in staff"},
+	"staffrole.admin":    {"组委会", "secretariat"},
+
+	"outcome.admitted":              {"准予入场", "Admitted"},
+	"outcome.already_checked_in":    {"已签到过", "Already checked in"},
+	"outcome.not_registered":        {"未报名该活动", "Not signed up here"},
+	"outcome.unknown":               {"无效票码", "Unknown ticket"},
+	"outcome.revoked":               {"电子票已失效", "Ticket withdrawn"},
+	"outcome.already_detail":        {"已于 %s 由 %s 签到。", "Checked in at %s by %s."},
+	"outcome.not_registered_detail": {"电子票有效，但持票人没有“%s”的确认座位。", "The ticket is valid, but its holder has no confirmed seat at %s."},
+	"outcome.revoked_detail":        {"该票已于 %s 失效。", "This ticket stopped admitting on %s."},
+	"outcome.unknown_detail":        {"票码无法识别：可能输错、伪造或属于其他届年会。", "This code is not one of ours: mistyped, forged, or for another edition."},
+
+	// the secretariat's counts
+	"seats.title":     {"座位与签到统计", "Seats and check-ins"},
+	"seats.activity":  {"活动", "Activity"},
+	"seats.when":      {"时间", "When"},
+	"seats.room":      {"会场", "Room"},
+	"seats.capacity":  {"座位", "Seats"},
+	"seats.confirmed": {"已确认", "Confirmed"},
+	"seats.waiting":   {"候补", "Waiting"},
+	"seats.in":        {"已签到", "Checked in"},
+	"seats.full":      {"已满", "Full"},
+	"seats.downloads": {"下载名单", "Download the lists"},
+	"seats.csv":       {"参会及报名名单（CSV）", "Attendees and sign-ups (CSV)"},
+	"seats.xlsx":      {"参会及报名名单（Excel）", "Attendees and sign-ups (Excel)"},
+	"seats.live":      {"数据为实时统计，刷新页面即可更新。", "Live figures: reload the page to update them."},
+
 	// languages
 	"lang.zh": {"中文", "Chinese"},
 	"lang.en": {"英文", "English"},
@@ -263,6 +414,47 @@ var messages = map[string]msg{
 	"honour." + string(program.HonourAcademicianCAS):     {"中国科学院院士", "CAS academician"},
 	"honour." + string(program.HonourAcademicianCAE):     {"中国工程院院士", "CAE academician"},
 	"honour." + string(program.HonourForeignAcademician): {"外籍院士", "Foreign academician"},
+
+	// the secretariat's program page
+	"program.title":                 {"议程文件", "Program file"},
+	"program.intro":                 {"以表格下载本届议程（含草稿），修改后上传。上传要么全部生效，要么一行都不写入；先勾选“仅检查”可预览改动。", "Download this edition's program as a spreadsheet (drafts included), change it and upload it. An upload applies completely or not at all; tick “check only” to preview the changes."},
+	"program.upload":                {"上传议程表", "Upload a program file"},
+	"program.file":                  {"XLSX 或 CSV 文件", "XLSX or CSV file"},
+	"program.limit":                 {"最大 %d MB；CSV 可为 UTF-8 或 GBK 编码。", "At most %d MB; CSV in UTF-8 or GBK."},
+	"program.dry_run":               {"仅检查，不写入", "Check only, write nothing"},
+	"program.submit":                {"上传", "Upload"},
+	"program.refused":               {"文件未导入：请修改以下问题后重新上传", "The file was not imported: fix these problems and upload it again"},
+	"program.checked":               {"检查完成（未写入）", "Checked (nothing written)"},
+	"program.imported":              {"已导入", "Imported"},
+	"program.applied":               {"已应用 %d 处改动，议程现为第 %d 版。", "%d change(s) applied; the program is now at version %d."},
+	"program.would_apply":           {"将应用 %d 处改动（当前为第 %d 版）。", "%d change(s) would be applied (to version %d)."},
+	"program.unchanged":             {"文件与现有议程一致，没有改动（第 %[2]d 版）。", "The file matches the program (version %[2]d): nothing to change."},
+	"program.change.added":          {"%s：新增 %s", "%s: %s added"},
+	"program.change.removed":        {"%s：删除 %s", "%s: %s removed"},
+	"program.change.changed":        {"%s：修改 %s", "%s: %s changed"},
+	"program.field":                 {"%s：“%s” → “%s”", "%s: “%s” → “%s”"},
+	"program.notes":                 {"公共名录", "Shared registers"},
+	"program.note.added":            {"%s %s：新增", "%s %s: new, added"},
+	"program.note.kept":             {"%s %s：文件与数据库不同，保留数据库中的内容（导入不修改公共名录）", "%s %s: differs from the database, whose version is kept (an import does not change the shared registers)"},
+	"program.register.organisation": {"机构", "organisation"},
+	"program.register.person":       {"人员", "person"},
+	"program.register.venue":        {"场馆", "venue"},
+	"program.register.room":         {"会场", "room"},
+	"program.register.theme":        {"主题", "theme"},
+	"program.downloads":             {"下载本届议程", "Download this edition's program"},
+	"program.downloads.note":        {"含草稿活动，仅供秘书处使用；公开议程见日程订阅。", "Drafts included, for the secretariat only; the public program is in the feeds."},
+	"program.download.xlsx.zh":      {"XLSX（中文表头）", "XLSX (Chinese headers)"},
+	"program.download.xlsx.en":      {"XLSX（英文表头）", "XLSX (English headers)"},
+	"program.download.csv.zh":       {"CSV（中文表头）", "CSV (Chinese headers)"},
+	"program.download.csv.en":       {"CSV（英文表头）", "CSV (English headers)"},
+	"program.templates":             {"空白模板", "Empty templates"},
+	"program.template.xlsx.zh":      {"XLSX 模板（中文表头）", "XLSX template (Chinese headers)"},
+	"program.template.xlsx.en":      {"XLSX 模板（英文表头）", "XLSX template (English headers)"},
+	"program.template.csv.zh":       {"CSV 模板（中文表头）", "CSV template (Chinese headers)"},
+	"program.template.csv.en":       {"CSV 模板（英文表头）", "CSV template (English headers)"},
+	"program.layout":                {"列的含义见项目文档 docs/spreadsheet.md；中英文表头均可导入。", "The columns are described in docs/spreadsheet.md; Chinese and English headers are both accepted."},
+	"program.no_file":               {"请选择要上传的文件。", "Choose a file to upload."},
+	"program.too_large":             {"文件超过大小上限，未导入。", "The file is larger than the limit; nothing was imported."},
 }
 
 // T returns the UI string key in lang (zh for anything but en). An unknown
@@ -278,6 +470,9 @@ func T(lang, key string) string {
 	}
 	return m.zh
 }
+
+// Tf is T with the message used as a fmt format for args.
+func Tf(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) }
 
 // enum returns the display name of an enum value of a group ("kind",
 // "orgkind", "role", "speaker", "orient", "honour"), or the raw value when the

@@ -9,15 +9,21 @@ import (
 	"testing"
 
 	"convene/internal/program"
+	"convene/internal/registration"
 )
 
 // TestMessagesParity checks the catalogue: every key in both languages,
 // every key a template or handler uses present, and a display name for
 // every enum value of the program.
 func TestMessagesParity(t *testing.T) {
+	verbs := regexp.MustCompile(`%[a-z]`)
 	for key, m := range messages {
 		if strings.TrimSpace(m.zh) == "" || strings.TrimSpace(m.en) == "" {
 			t.Errorf("message %q lacks a language: zh %q, en %q", key, m.zh, m.en)
+		}
+		// Formats (see Tf) take the same arguments in both languages.
+		if zh, en := verbs.FindAllString(m.zh, -1), verbs.FindAllString(m.en, -1); strings.Join(zh, "") != strings.Join(en, "") {
+			t.Errorf("message %q: zh has verbs %q, en %q", key, zh, en)
 		}
 	}
 
@@ -49,7 +55,7 @@ func TestMessagesParity(t *testing.T) {
 	}
 
 	// Keys used by handlers: T(lang, "key").
-	goKey := regexp.MustCompile(`\bT\([\w.]+,\s*"([^"]+)"\)`)
+	goKey := regexp.MustCompile(`\bTf?\([\w.]+,\s*"([^"]+)"[,)]`)
 	goFiles, _ := filepath.Glob("*.go")
 	for _, f := range goFiles {
 		if strings.HasSuffix(f, "_test.go") {
@@ -88,6 +94,18 @@ func TestMessagesParity(t *testing.T) {
 	}
 	for _, k := range []string{program.HitActivity, program.HitPerson, program.HitOrganisation} {
 		need = append(need, "hit."+k)
+	}
+	for _, k := range registration.Kinds {
+		need = append(need, "regkind."+string(k))
+	}
+	for _, r := range []registration.Role{registration.RoleCheckin, registration.RoleAdmin} {
+		need = append(need, "staffrole."+string(r))
+	}
+	for _, o := range []registration.Outcome{registration.Admitted, registration.AlreadyIn, registration.NotRegistered, registration.UnknownTicket, registration.RevokedTicket} {
+		need = append(need, "outcome."+string(o))
+	}
+	for _, p := range []string{"required", "too_long", "email", "phone", "country", "kind", "invitation_required", "encoding", "control"} {
+		need = append(need, "register.problem."+p)
 	}
 	for _, l := range []string{program.LangZH, program.LangEN} {
 		need = append(need, "lang."+l)

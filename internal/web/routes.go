@@ -6,6 +6,7 @@ import (
 	"convene/internal/httpx"
 
 	"convene/internal/program"
+	"convene/internal/spreadsheet"
 )
 
 // routes is the site map. {lang} is zh or en; anything else is a 404 page.
@@ -30,6 +31,39 @@ func (s *site) routes() http.Handler {
 	mux.HandleFunc("GET /{lang}/{event}/releases", s.inEdition(s.releases))
 	mux.HandleFunc("GET /{lang}/{event}/briefing", s.inEdition(s.briefing))
 	mux.HandleFunc("GET /{lang}/{event}/search", s.inEdition(s.search))
+
+	// Registration, tickets and check-in: pages about one person, never
+	// cached (see live).
+	if s.reg != nil {
+		mux.HandleFunc("GET /{lang}/{event}/register", s.live(s.registerForm))
+		mux.HandleFunc("POST /{lang}/{event}/register", s.live(s.register))
+		mux.HandleFunc("GET /{lang}/{event}/access/{token}", s.live(s.access)) // the personal access link
+		mux.HandleFunc("GET /{lang}/{event}/me", s.live(s.me))
+		mux.HandleFunc("GET /{lang}/{event}/me/ticket", s.live(s.ticket)) // printable
+		mux.HandleFunc("GET /{lang}/{event}/me/ticket.png", s.live(s.ticketPNG))
+		mux.HandleFunc("GET /{lang}/{event}/me/ticket.svg", s.live(s.ticketSVG))
+		mux.HandleFunc("POST /{lang}/{event}/me/ticket/reissue", s.live(s.reissue))
+		mux.HandleFunc("POST /{lang}/{event}/activities/{activity}/signup", s.live(s.signUp))
+		mux.HandleFunc("POST /{lang}/{event}/activities/{activity}/cancel", s.live(s.cancel))
+
+		// Gate staff and the secretariat, signed in with a staff token.
+		mux.HandleFunc("GET /{lang}/{event}/checkin", s.live(s.checkinForm))
+		mux.HandleFunc("POST /{lang}/{event}/checkin", s.live(s.checkIn))
+		mux.HandleFunc("POST /{lang}/{event}/checkin/signin", s.live(s.staffSignIn))
+		mux.HandleFunc("POST /{lang}/{event}/checkin/signout", s.live(s.staffSignOut))
+		mux.HandleFunc("GET /{lang}/{event}/admin/seats", s.live(s.adminSeats))
+		mux.HandleFunc("GET /{lang}/{event}/admin/registrations.csv", s.live(s.export(spreadsheet.FormatCSV)))
+		mux.HandleFunc("GET /{lang}/{event}/admin/registrations.xlsx", s.live(s.export(spreadsheet.FormatXLSX)))
+	}
+	if s.reg != nil && s.files != nil {
+		// The secretariat's program file: download, template, upload.
+		mux.HandleFunc("GET /{lang}/{event}/admin/program", s.live(s.adminProgram))
+		mux.HandleFunc("POST /{lang}/{event}/admin/program", s.live(s.uploadProgram))
+		mux.HandleFunc("GET /{lang}/{event}/admin/program.xlsx", s.live(s.programDownload(spreadsheet.FormatXLSX, false)))
+		mux.HandleFunc("GET /{lang}/{event}/admin/program.csv", s.live(s.programDownload(spreadsheet.FormatCSV, false)))
+		mux.HandleFunc("GET /{lang}/{event}/admin/program-template.xlsx", s.live(s.programDownload(spreadsheet.FormatXLSX, true)))
+		mux.HandleFunc("GET /{lang}/{event}/admin/program-template.csv", s.live(s.programDownload(spreadsheet.FormatCSV, true)))
+	}
 
 	// Everything else: a 404 page in the language of the path.
 	mux.HandleFunc("/", s.notFound)
@@ -107,6 +141,26 @@ func (s *site) inEdition(h func(http.ResponseWriter, *http.Request, req)) http.H
 		if cw.keep && cw.status == http.StatusOK {
 			s.cache.Put(key, cw.body)
 		}
+	}
+}
+
+// live is inEdition for pages about one person or live figures: the same
+// language and edition checks, but nothing is kept in the page cache and
+// browsers and proxies are told to store nothing either.
+func (s *site) live(h func(http.ResponseWriter, *http.Request, req)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "private, no-store")
+		lang := r.PathValue("lang")
+		if !validLang(lang) {
+			s.notFound(w, r)
+			return
+		}
+		ed, err := s.cat.Edition(r.Context(), r.PathValue("event"))
+		if err != nil {
+			s.fail(w, r, lang, nil, err)
+			return
+		}
+		h(w, r, req{lang: lang, ed: ed, links: links{lang: lang, event: ed.Event.Slug}})
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"convene/internal/program"
+	"convene/internal/spreadsheet"
 )
 
 // Page is what the layout needs; every page's view model embeds it.
@@ -25,6 +26,8 @@ type Page struct {
 	Edition   *EditionNav // nil outside an edition
 	Q         string      // the search box's value
 	SearchURL string      // where the header's search box sends q; "" hides it
+	// Registration links in the header; "" when the site has no registration.
+	RegisterURL, MeURL string
 }
 
 // EditionNav is the edition the page belongs to, for the header and nav.
@@ -53,6 +56,9 @@ func (s *site) page(r *http.Request, lang, title, nav string, ed *program.Editio
 		l := links{lang: lang, event: ed.Event.Slug}
 		p.Edition = &EditionNav{Slug: ed.Event.Slug, Name: ed.Event.Name.In(lang), Base: l.home()}
 		p.SearchURL = l.search()
+		if s.reg != nil {
+			p.RegisterURL, p.MeURL = l.register(), l.me()
+		}
 	}
 	return p
 }
@@ -86,6 +92,18 @@ func (l links) search() string              { return l.page("search") }
 func (l links) activity(slug string) string { return l.page("activities/" + url.PathEscape(slug)) }
 func (l links) person(slug string) string   { return l.page("people/" + url.PathEscape(slug)) }
 func (l links) org(slug string) string      { return l.page("orgs/" + url.PathEscape(slug)) }
+
+// Registration pages (see routes.go: present only with a registration service).
+func (l links) register() string           { return l.page("register") }
+func (l links) me() string                 { return l.page("me") }
+func (l links) access(token string) string { return l.page("access/" + url.PathEscape(token)) }
+func (l links) signup(slug string) string  { return l.activity(slug) + "/signup" }
+func (l links) cancel(slug string) string  { return l.activity(slug) + "/cancel" }
+func (l links) checkin() string            { return l.page("checkin") }
+func (l links) adminSeats() string         { return l.page("admin/seats") }
+func (l links) export(format spreadsheet.Format) string {
+	return l.page("admin/registrations." + string(format))
+}
 
 // feed links one of the edition's feeds of the JSON API (internal/api:
 // calendar.ics, schedule.xml …) in the page's language; parts name the

@@ -21,6 +21,8 @@ import (
 
 	"convene/internal/httpx"
 	"convene/internal/program"
+	"convene/internal/programfile"
+	"convene/internal/registration"
 )
 
 //go:embed templates/*.html
@@ -33,11 +35,20 @@ var siteCSS []byte
 type Config struct {
 	Catalog *program.Catalog
 	Logger  *slog.Logger // nil discards
+	// Registration serves the attendee, check-in and secretariat pages;
+	// nil leaves them out of the site.
+	Registration *registration.Service
+	// Files imports and exports the program for the secretariat's program
+	// page (which also needs Registration, for the staff sign-in); nil
+	// leaves the page out.
+	Files *programfile.Files
 }
 
 // site holds what New prepared; it is read-only after New.
 type site struct {
 	cat    *program.Catalog
+	reg    *registration.Service // nil: no registration pages
+	files  *programfile.Files    // nil: no program page
 	log    *slog.Logger
 	pages  map[string]*template.Template
 	css    []byte
@@ -53,7 +64,8 @@ const pageCacheBytes = 32 << 20
 
 // pageNames are the page templates; each file templates/<name>.html defines
 // "content" and is parsed together with layout.html and partials.html.
-var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error"}
+var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error",
+	"register", "me", "ticket", "checkin", "seats", "program"}
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
@@ -77,6 +89,8 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 	ver := hex.EncodeToString(sum[:6])
 	s := &site{
 		cat:    cfg.Catalog,
+		reg:    cfg.Registration,
+		files:  cfg.Files,
 		log:    log,
 		pages:  pages,
 		css:    siteCSS,

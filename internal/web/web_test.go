@@ -14,6 +14,7 @@ import (
 
 	"convene/internal/api"
 	"convene/internal/program"
+	"convene/internal/registration"
 	"convene/internal/testkit"
 )
 
@@ -98,14 +99,24 @@ func TestRedirectsAndStatic(t *testing.T) {
 	}
 }
 
-var hrefRE = regexp.MustCompile(`(?:href|action)="([^"]*)"`)
+var (
+	hrefRE = regexp.MustCompile(`(?:href|action)="([^"]*)"`)
+	postRE = regexp.MustCompile(`action="([^"]*)" method="post"`)
+)
 
 // TestCrawl follows every same-site link from / and finds no error.
 //
 // The site links the API's feeds (the Subscribe blocks), so the crawl runs
 // against the two handlers composed as convene serve composes them.
+//
+// Registration is on, as in convene serve; forms that post are not followed.
 func TestCrawl(t *testing.T) {
-	site, cat := newSite(t, "sqlite")
+	db := testkit.DemoDB(t, "sqlite")
+	cat := program.NewCatalog(db, testkit.Clock)
+	site, err := New(Config{Catalog: cat, Registration: registration.New(db, testkit.Clock), Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api.New(api.Config{Catalog: cat}))
 	mux.Handle("/", site)
@@ -142,7 +153,14 @@ func TestCrawl(t *testing.T) {
 			}
 		}
 		base, _ := url.Parse(target)
+		posted := map[string]bool{}
+		for _, m := range postRE.FindAllStringSubmatch(r.body, -1) {
+			posted[m[1]] = true
+		}
 		for _, m := range hrefRE.FindAllStringSubmatch(r.body, -1) {
+			if posted[m[1]] {
+				continue
+			}
 			raw := strings.ReplaceAll(m[1], "&amp;", "&")
 			u, err := base.Parse(raw)
 			if err != nil {

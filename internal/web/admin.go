@@ -1,0 +1,101 @@
+package web
+
+import (
+	"bytes"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"convene/internal/registration"
+	"convene/internal/spreadsheet"
+)
+
+// seatsView is the secretariat's live counts: the gate, then every activity
+// that takes sign-ups.
+type seatsView struct {
+	Page
+	Rows            []seatRow
+	CSVURL, XLSXURL string
+	CheckinURL      string
+}
+
+type seatRow struct {
+	Title                  Link
+	When, Room             string
+	Capacity               int
+	Confirmed, Waiting, In int
+	Gate, Full             bool
+}
+
+// admin returns true when the staff cookie holds an admin token of this
+// edition; otherwise it has sent the visitor to the sign-in form (no valid
+// token) or shown a 403 page (a token without the right).
+func (s *site) admin(w http.ResponseWriter, r *http.Request, q req) bool {
+	st, err := s.staff(r, q, registration.RoleAdmin)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return false
+	}
+	if st == nil {
+		http.Redirect(w, r, q.checkin(), http.StatusSeeOther)
+		return false
+	}
+	return true
+}
+
+func (s *site) adminSeats(w http.ResponseWriter, r *http.Request, q req) {
+	if !s.admin(w, r, q) {
+		return
+	}
+	counts, err := s.reg.AllSeats(r.Context(), q.ed)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	view := seatsView{
+		Page:       s.page(r, q.lang, T(q.lang, "seats.title"), "", q.ed),
+		CSVURL:     q.export(spreadsheet.FormatCSV),
+		XLSXURL:    q.export(spreadsheet.FormatXLSX),
+		CheckinURL: q.checkin(),
+	}
+	for _, c := range counts {
+		row := seatRow{Capacity: c.Capacity, Confirmed: c.Confirmed, Waiting: c.Waitlisted, In: c.CheckedIn}
+		if a := c.Activity; a == nil {
+			row.Gate = true
+			row.Title.Label = T(q.lang, "checkin.gate")
+		} else {
+			row.Title = Link{URL: q.activity(a.Slug), Label: a.Title.In(q.lang)}
+			if !a.StartsAt.IsZero() {
+				row.When = fmtDate(q.lang, q.ed.Day(a)) + " " + fmtSpan(q.ed, a)
+			}
+			if room := q.ed.RoomByID(a.RoomID); room != nil {
+				row.Room = room.Name.In(q.lang)
+			}
+			row.Full = c.Confirmed >= c.Capacity
+		}
+		view.Rows = append(view.Rows, row)
+	}
+	s.render(w, r, http.StatusOK, "seats", view)
+}
+
+// export serves the secretariat's lists as a download. The file is made in
+// memory first so that a failure is an error page, not half a file.
+func (s *site) export(format spreadsheet.Format) func(http.ResponseWriter, *http.Request, req) {
+	return func(w http.ResponseWriter, r *http.Request, q req) {
+		if !s.admin(w, r, q) {
+			return
+		}
+		var buf bytes.Buffer
+		if err := s.reg.WriteExport(r.Context(), &buf, q.ed, format, q.lang); err != nil {
+			s.fail(w, r, q.lang, q.ed, err)
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", format.ContentType())
+		h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": registration.ExportName(q.ed, format)}))
+		h.Set("Content-Length", strconv.Itoa(buf.Len()))
+		if r.Method != http.MethodHead {
+			w.Write(buf.Bytes())
+		}
+	}
+}
