@@ -474,3 +474,47 @@ func testAgendaNamesOverlaps(t *testing.T, engine string) {
 		}
 	}
 }
+
+// TestFirstSignupsAtOnce: when the first sign-ups of activities arrive
+// together (their seat counters do not exist yet), every one that fits gets
+// a seat: none is sent to the waiting list of a half-made counter.
+func TestFirstSignupsAtOnce(t *testing.T) {
+	for _, engine := range testkit.Engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			ctx := context.Background()
+			f := newFixture(t, engine)
+			var acts []*program.Activity
+			for _, a := range f.ed.Activities {
+				if registration.OpenForSignup(f.ed, a) == nil && f.ed.Seats(a) >= 20 && len(acts) < 20 {
+					acts = append(acts, a)
+				}
+			}
+			people := f.register(t, 20)
+			var wg sync.WaitGroup
+			start := make(chan struct{})
+			errs := make(chan error, len(acts)*len(people))
+			for _, a := range acts {
+				for _, p := range people {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						<-start
+						su, err := f.svc.SignUp(ctx, f.ed, a, p.Attendee)
+						if err == nil && su.Status != registration.Confirmed {
+							err = fmt.Errorf("%s: %s at position %d with seats free", a.Slug, su.Status, su.Position)
+						}
+						if err != nil {
+							errs <- err
+						}
+					}()
+				}
+			}
+			close(start)
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Error(err)
+			}
+		})
+	}
+}

@@ -44,6 +44,9 @@ type DB struct {
 	read    *sql.DB
 	now     func() time.Time
 
+	writer *groupWriter // SQLite only: batches the write transactions
+	stmts  *stmtCache   // SQLite only: prepared statements
+
 	keyMu     sync.Mutex
 	ticketKey []byte // cached by TicketKey: once made, it never changes
 }
@@ -95,7 +98,9 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	n := max(4, runtime.NumCPU())
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
-	return &DB{dialect: sqlite, write: write, read: read, now: clock(cfg.Now)}, nil
+	db := &DB{dialect: sqlite, write: write, read: read, now: clock(cfg.Now), stmts: newStmtCache()}
+	db.writer = newGroupWriter(db)
+	return db, nil
 }
 
 func clock(now func() time.Time) func() time.Time {
@@ -108,8 +113,14 @@ func clock(now func() time.Time) func() time.Time {
 // Engine names the database engine: "sqlite" or "postgres".
 func (db *DB) Engine() string { return db.dialect.name() }
 
-// Close closes both pools.
+// Close closes both pools, after the writes already queued.
 func (db *DB) Close() error {
+	if db.writer != nil {
+		db.writer.close()
+	}
+	if db.stmts != nil {
+		db.stmts.close()
+	}
 	err := db.write.Close()
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())

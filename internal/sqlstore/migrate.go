@@ -97,7 +97,7 @@ func (db *DB) applyMigration(ctx context.Context, conn *sql.Conn, m Migration) (
 		return false, fmt.Errorf("migration %s: %w", m.Name, err)
 	}
 	defer sqlTx.Rollback()
-	t := &tx{tx: sqlTx, d: db.dialect}
+	t := &tx{tx: sqlTx, d: db.dialect} // migrations run once: nothing to cache
 	var n int
 	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
 		return false, fmt.Errorf("migration %s: %w", m.Name, err)

@@ -109,7 +109,7 @@ func (db *DB) AttendeeByID(ctx context.Context, eventID, id string) (*registrati
 // argument), with the ticket in force.
 func (db *DB) attendeeWhere(ctx context.Context, cond string, arg any, eventID string) (*registration.Attendee, error) {
 	var ticket sql.NullString
-	a, err := scanAttendee(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+attendeeColumns+`, t.id FROM attendees a
+	a, err := scanAttendee(db.readRow(ctx, (`SELECT `+attendeeColumns+`, t.id FROM attendees a
 		LEFT JOIN tickets t ON t.attendee_id = a.id AND t.revoked_at IS NULL
 		WHERE `+cond+` AND a.event_id = ?`), arg, eventID), &ticket)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -166,7 +166,7 @@ func (db *DB) RevokeTicket(ctx context.Context, eventID, attendeeID string, at t
 func (db *DB) Ticket(ctx context.Context, eventID, ticketID string) (*registration.Ticket, *registration.Attendee, error) {
 	tk := registration.Ticket{ID: ticketID, EventID: eventID}
 	var revoked sql.NullTime
-	a, err := scanAttendee(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+attendeeColumns+`, t.revoked_at FROM tickets t
+	a, err := scanAttendee(db.readRow(ctx, (`SELECT `+attendeeColumns+`, t.revoked_at FROM tickets t
 		JOIN attendees a ON a.id = t.attendee_id WHERE t.id = ? AND t.event_id = ?`), ticketID, eventID), &revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, program.Errorf(program.CodeNotFound, "no such ticket")
@@ -186,23 +186,9 @@ func (db *DB) Ticket(ctx context.Context, eventID, ticketID string) (*registrati
 // position and arrival order.
 func (db *DB) SignUp(ctx context.Context, eventID string, s *registration.Signup, seats int) error {
 	return db.inWriteTx(ctx, func(t *tx) error {
-		if _, err := t.exec(ctx, `INSERT INTO seat_counters (activity_id, event_id) VALUES (?, ?) ON CONFLICT (activity_id) DO NOTHING`, s.ActivityID, eventID); err != nil {
-			return fmt.Errorf("create seat counter: %w", err)
-		}
-		// The conditional update is the seat claim: it succeeds only while
-		// seats remain, and concurrent claims queue on the row.
-		var arrival int64
-		s.Status, s.Position = registration.Confirmed, 0
-		err := t.queryRow(ctx, `UPDATE seat_counters SET confirmed = confirmed + 1, arrivals = arrivals + 1
-			WHERE activity_id = ? AND confirmed < ? RETURNING arrivals`, s.ActivityID, seats).Scan(&arrival)
-		if errors.Is(err, sql.ErrNoRows) {
-			// Full: the end of the waiting list, whose length is the position.
-			s.Status = registration.Waitlisted
-			err = t.queryRow(ctx, `UPDATE seat_counters SET waiting = waiting + 1, arrivals = arrivals + 1
-				WHERE activity_id = ? RETURNING arrivals, waiting`, s.ActivityID).Scan(&arrival, &s.Position)
-		}
+		arrival, err := claimSeat(ctx, t, eventID, s, seats)
 		if err != nil {
-			return fmt.Errorf("claim seat: %w", err)
+			return err
 		}
 		_, err = t.exec(ctx, `INSERT INTO signups (activity_id, attendee_id, event_id, status, arrival, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			s.ActivityID, s.AttendeeID, eventID, string(s.Status), arrival, s.CreatedAt)
@@ -214,6 +200,43 @@ func (db *DB) SignUp(ctx context.Context, eventID string, s *registration.Signup
 		}
 		return nil
 	})
+}
+
+// claimSeat claims a seat or the next place on the waiting list and returns
+// the arrival number. Both are conditional updates of the activity's counter
+// row, which queue concurrent claims on the row and re-check their condition
+// on its newest version: a seat while confirmed < seats, else (confirmed ≥
+// seats) the end of the waiting list, whose new length is the position.
+// When neither matches, the row did not exist yet (the activity's first
+// sign-up: it is made, by whichever transaction comes first) or changed
+// between the two statements; then the claim is tried again.
+func claimSeat(ctx context.Context, t *tx, eventID string, s *registration.Signup, seats int) (int64, error) {
+	var arrival int64
+	for range 3 {
+		s.Status, s.Position = registration.Confirmed, 0
+		err := t.queryRow(ctx, `UPDATE seat_counters SET confirmed = confirmed + 1, arrivals = arrivals + 1
+			WHERE activity_id = ? AND confirmed < ? RETURNING arrivals`, s.ActivityID, seats).Scan(&arrival)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return arrival, wrapClaim(err)
+		}
+		s.Status = registration.Waitlisted
+		err = t.queryRow(ctx, `UPDATE seat_counters SET waiting = waiting + 1, arrivals = arrivals + 1
+			WHERE activity_id = ? AND confirmed >= ? RETURNING arrivals, waiting`, s.ActivityID, seats).Scan(&arrival, &s.Position)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return arrival, wrapClaim(err)
+		}
+		if _, err := t.exec(ctx, `INSERT INTO seat_counters (activity_id, event_id) VALUES (?, ?) ON CONFLICT (activity_id) DO NOTHING`, s.ActivityID, eventID); err != nil {
+			return 0, fmt.Errorf("create seat counter: %w", err)
+		}
+	}
+	return 0, fmt.Errorf("claim seat at %s: the counter row kept changing", s.ActivityID)
+}
+
+func wrapClaim(err error) error {
+	if err != nil {
+		return fmt.Errorf("claim seat: %w", err)
+	}
+	return nil
 }
 
 // CancelSignup removes a sign-up. A seat it held goes to the first waiting;
@@ -293,7 +316,7 @@ func (db *DB) Signups(ctx context.Context, eventID, attendeeID string) ([]regist
 
 // Signup reads one sign-up.
 func (db *DB) Signup(ctx context.Context, activityID, attendeeID string) (*registration.Signup, error) {
-	s, err := scanSignup(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+signupColumns+` FROM signups s WHERE s.activity_id = ? AND s.attendee_id = ?`), activityID, attendeeID))
+	s, err := scanSignup(db.readRow(ctx, (`SELECT ` + signupColumns + ` FROM signups s WHERE s.activity_id = ? AND s.attendee_id = ?`), activityID, attendeeID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, program.Errorf(program.CodeNotFound, "not signed up for this activity")
 	}
@@ -411,7 +434,7 @@ func (db *DB) CreateStaffToken(ctx context.Context, s *registration.Staff, token
 // StaffByToken finds the holder of a staff token that is not revoked.
 func (db *DB) StaffByToken(ctx context.Context, tokenHash string) (*registration.Staff, error) {
 	var s registration.Staff
-	err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT id, event_id, role, label FROM staff_tokens WHERE token_hash = ? AND revoked_at IS NULL`), tokenHash).
+	err := db.readRow(ctx, (`SELECT id, event_id, role, label FROM staff_tokens WHERE token_hash = ? AND revoked_at IS NULL`), tokenHash).
 		Scan(&s.TokenID, &s.EventID, &s.Role, &s.Label)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, program.Errorf(program.CodeNotFound, "no staff token")
