@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 	"convene/internal/program"
 	"convene/internal/programfile"
 	"convene/internal/registration"
+	"convene/internal/sqlstore"
 	"convene/internal/web"
 )
 
@@ -45,30 +47,9 @@ func runServe(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	catalog := program.NewCatalog(store, env.Now)
-	reg := registration.New(store, env.Now)
-	site, err := web.New(web.Config{Catalog: catalog, Registration: reg, Files: programfile.New(store), Logger: log})
+	srv, err := newHTTPServer(newServices(store, env.Now), *baseURL, log)
 	if err != nil {
-		return fmt.Errorf("build the site: %w", err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(api.Config{Catalog: catalog, Registration: reg, Logger: log, BaseURL: *baseURL}))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := catalog.Events(r.Context()); err != nil {
-			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprintln(w, "ok")
-	})
-	mux.Handle("/", site)
-
-	srv := &http.Server{
-		Handler:           httpx.Wrap(mux, log),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
+		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -95,4 +76,43 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// services are the domain services over one store.
+type services struct {
+	catalog *program.Catalog
+	reg     *registration.Service
+	files   *programfile.Files
+}
+
+func newServices(store *sqlstore.DB, now func() time.Time) services {
+	return services{catalog: program.NewCatalog(store, now), reg: registration.New(store, now), files: programfile.New(store)}
+}
+
+// newHTTPServer builds what `convene serve` serves: the site, the API and
+// the health check behind the middleware. baseURL is the public URL for
+// links in feeds ("" takes it from each request).
+func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, error) {
+	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Logger: log})
+	if err != nil {
+		return nil, fmt.Errorf("build the site: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Logger: log, BaseURL: baseURL}))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := s.catalog.Events(r.Context()); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("/", site)
+	return &http.Server{
+		Handler:           httpx.Wrap(mux, log),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}, nil
 }
