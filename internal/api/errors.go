@@ -19,6 +19,7 @@ var statusOf = map[program.Code]int{
 	program.CodeUnauthorized: http.StatusUnauthorized,
 	program.CodeForbidden:    http.StatusForbidden,
 	program.CodeGone:         http.StatusGone,
+	program.CodeTooMany:      http.StatusTooManyRequests,
 }
 
 // Codes of problems that do not come from the domain.

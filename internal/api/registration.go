@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"convene/internal/accounts"
 	"convene/internal/export"
 	"convene/internal/httpx"
 	"convene/internal/program"
@@ -71,15 +72,7 @@ func (s *server) registrationService() (*registration.Service, error) {
 
 // attendee resolves the edition and the attendee of the bearer token.
 func (s *server) attendee(r *http.Request) (*program.Edition, *registration.Attendee, error) {
-	svc, err := s.registrationService()
-	if err != nil {
-		return nil, nil, err
-	}
-	ed, err := s.edition(r)
-	if err != nil {
-		return nil, nil, err
-	}
-	token, err := bearer(r)
+	svc, ed, token, err := s.withToken(r)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -87,19 +80,43 @@ func (s *server) attendee(r *http.Request) (*program.Edition, *registration.Atte
 	return ed, a, err
 }
 
-// staff resolves the edition and the holder of a staff token with role need.
-func (s *server) staff(r *http.Request, need registration.Role) (*program.Edition, *registration.Staff, error) {
+// withToken resolves the registration service, the {event} and the bearer
+// token of a request that needs one.
+func (s *server) withToken(r *http.Request) (*registration.Service, *program.Edition, string, error) {
+	svc, ed, err := s.withEdition(r)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	token, err := bearer(r)
+	return svc, ed, token, err
+}
+
+// withEdition resolves the registration service and the {event}.
+func (s *server) withEdition(r *http.Request) (*registration.Service, *program.Edition, error) {
 	svc, err := s.registrationService()
 	if err != nil {
 		return nil, nil, err
 	}
 	ed, err := s.edition(r)
+	return svc, ed, err
+}
+
+// staff resolves the edition and the holder of a staff token with role need.
+func (s *server) staff(r *http.Request, need registration.Role) (*program.Edition, *registration.Staff, error) {
+	svc, ed, token, err := s.withToken(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	token, err := bearer(r)
-	if err != nil {
-		return nil, nil, err
+	if strings.HasPrefix(token, accounts.UserTokenPrefix) && s.accounts != nil {
+		u, err := s.accounts.TokenUser(r.Context(), token)
+		if err != nil {
+			return nil, nil, err
+		}
+		st, ok := registration.UserStaff(ed.Event.ID, string(u.Role), u.Email)
+		if !ok || !st.Can(need) {
+			return nil, nil, program.Errorf(program.CodeForbidden, "a %s account cannot do this; it needs the role %s", u.Role, need)
+		}
+		return ed, st, nil
 	}
 	st, err := svc.Staff(r.Context(), ed, token, need)
 	return ed, st, err
@@ -146,11 +163,7 @@ type registeredView struct {
 
 // POST /api/v1/events/{event}/attendees
 func (s *server) createAttendee(w http.ResponseWriter, r *http.Request) error {
-	svc, err := s.registrationService()
-	if err != nil {
-		return err
-	}
-	ed, err := s.edition(r)
+	svc, ed, err := s.withEdition(r)
 	if err != nil {
 		return err
 	}
@@ -509,11 +522,7 @@ func (s *server) liveSeats(r *http.Request, ed *program.Edition, a *program.Acti
 // rendered per request (a handful of events) and revalidated by a hash of
 // the body.
 func (s *server) agendaCalendar(w http.ResponseWriter, r *http.Request) error {
-	svc, err := s.registrationService()
-	if err != nil {
-		return err
-	}
-	ed, err := s.edition(r)
+	svc, ed, err := s.withEdition(r)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@
 package api
 
 import (
+	"convene/internal/accounts"
 	"convene/internal/httpx"
 	"log/slog"
 	"net/http"
@@ -21,6 +22,9 @@ type Config struct {
 	// Registration serves attendees, sign-ups and check-in; nil leaves those
 	// endpoints answering 500 (tests of the program alone).
 	Registration *registration.Service
+	// Accounts lets the API tokens of users (convene token create --user)
+	// act as staff; nil accepts only staff tokens.
+	Accounts *accounts.Service
 	// BaseURL is the scheme and host of the public site that the feeds'
 	// links point at (https://forum.example); empty means the scheme and
 	// host of each request.
@@ -28,11 +32,12 @@ type Config struct {
 }
 
 type server struct {
-	cat    *program.Catalog
-	reg    *registration.Service
-	log    *slog.Logger
-	base   string
-	bodies *httpx.BodyCache // rendered activity lists and feeds
+	cat      *program.Catalog
+	reg      *registration.Service
+	accounts *accounts.Service
+	log      *slog.Logger
+	base     string
+	bodies   *httpx.BodyCache // rendered activity lists and feeds
 
 	// feedRenders counts feed renderings. Nothing reads it but the tests,
 	// which prove with it that a program version is rendered once however
@@ -107,7 +112,7 @@ func newServer(cfg Config, cacheBytes int) *server {
 	if cfg.Catalog == nil {
 		panic("api.New: Config.Catalog is nil")
 	}
-	s := &server{cat: cfg.Catalog, reg: cfg.Registration, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
+	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

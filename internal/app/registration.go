@@ -1,11 +1,16 @@
 package app
 
 import (
+	"bufio"
 	"context"
+	"crypto/rand"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 
+	"convene/internal/accounts"
 	"convene/internal/program"
 	"convene/internal/registration"
 	"convene/internal/sqlstore"
@@ -29,34 +34,105 @@ func openEdition(ctx context.Context, env Env, db dbFlags, event string) (*sqlst
 	return store, ed, nil
 }
 
-// runToken: convene token create --role checkin|admin --event E [--label L]
+// runToken: convene token create --user EMAIL [--label L], or
+// convene token create --role checkin|admin --event E [--label L].
 func runToken(ctx context.Context, env Env, args []string) error {
+	const usage = "usage: convene token create --user EMAIL [--label L]\n   or: convene token create --role checkin|admin --event E [--label L]"
 	if len(args) == 0 || args[0] != "create" {
-		return usageError{fmt.Errorf("usage: convene token create --role checkin|admin --event E [--label L]")}
+		return usageError{errors.New(usage)}
 	}
 	fs := newFlagSet("token create", env)
 	var db dbFlags
 	db.register(fs, env.Getenv)
-	event := fs.String("event", "", "edition slug the token is for, e.g. zgc-2025 (required)")
-	role := fs.String("role", "", "checkin (gate and room staff) or admin (the secretariat: check-in, figures, exports) (required)")
-	label := fs.String("label", "", "who holds it, shown on each admission it records, e.g. 'north gate 2' (default: the role)")
+	user := fs.String("user", "", "email of the account the token acts as (a token for scripts)")
+	event := fs.String("event", "", "without --user: edition slug the staff token is for, e.g. zgc-2025")
+	role := fs.String("role", "", "without --user: checkin (gate and room staff) or admin (the secretariat: check-in, figures, exports)")
+	label := fs.String("label", "", "what the token is for; a staff token's label is shown on each admission it records, e.g. 'north gate 2'")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	if *role != string(registration.RoleCheckin) && *role != string(registration.RoleAdmin) {
-		return usageError{fmt.Errorf("--role %q: want checkin or admin", *role)}
+	var token string
+	switch {
+	case *user != "" && (*role != "" || *event != ""):
+		return usageError{errors.New("--user acts with the account's role: give it without --role and --event")}
+	case *user != "":
+		store, err := db.open(ctx, slog.New(slog.NewTextHandler(env.Stderr, nil)))
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		if token, err = accounts.New(store, env.Now).CreateToken(ctx, *user, *label); err != nil {
+			return err
+		}
+	default:
+		if *role != string(registration.RoleCheckin) && *role != string(registration.RoleAdmin) {
+			return usageError{fmt.Errorf("--role %q: want checkin or admin (or give --user)", *role)}
+		}
+		store, ed, err := openEdition(ctx, env, db, *event)
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		if token, err = registration.New(store, env.Now).CreateStaffToken(ctx, ed, registration.Role(*role), *label); err != nil {
+			return err
+		}
 	}
-	store, ed, err := openEdition(ctx, env, db, *event)
+	// The token alone on stdout, for scripts; it is stored only as a hash.
+	fmt.Fprintln(env.Stdout, token)
+	return nil
+}
+
+// runUser: convene user add --email E --role R [--org SLUG[,SLUG…]] [--name N] [--password-stdin]
+func runUser(ctx context.Context, env Env, args []string) error {
+	if len(args) == 0 || args[0] != "add" {
+		return usageError{errors.New("usage: convene user add --email E --role admin|editor|checkin|press [--org SLUG,…] [--name N] [--password-stdin]")}
+	}
+	fs := newFlagSet("user add", env)
+	var db dbFlags
+	db.register(fs, env.Getenv)
+	email := fs.String("email", "", "the account's email, used to sign in (required)")
+	role := fs.String("role", "", "admin (the secretariat), editor, checkin (gate staff) or press (required)")
+	orgs := fs.String("org", "", "editors: comma-separated slugs of the organisations they act for")
+	name := fs.String("name", "", "the name shown on pages (default: the email)")
+	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input; without it a password is made and printed once")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if *email == "" || *role == "" {
+		return usageError{errors.New("--email and --role are required")}
+	}
+	var password string
+	if *fromStdin {
+		line, err := bufio.NewReader(io.LimitReader(env.Stdin, 4096)).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read the password: %w", err)
+		}
+		password = strings.TrimRight(line, "\r\n")
+	} else {
+		password = rand.Text() // 26 base32 characters, 130 random bits
+	}
+	var slugs []string
+	for _, o := range strings.Split(*orgs, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			slugs = append(slugs, o)
+		}
+	}
+	store, err := db.open(ctx, slog.New(slog.NewTextHandler(env.Stderr, nil)))
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	token, err := registration.New(store, env.Now).CreateStaffToken(ctx, ed, registration.Role(*role), *label)
+	u, err := accounts.New(store, env.Now).AddUser(ctx, *email, *name, accounts.Role(*role), slugs, password)
+	if e := program.SafeError(err); e != nil && e.Code == program.CodeInvalid && e.Field != "" {
+		return usageError{fmt.Errorf("--%s: %s", e.Field, e.Message)}
+	}
 	if err != nil {
 		return err
 	}
-	// The token alone on stdout, for scripts; it is stored only as a hash.
-	fmt.Fprintln(env.Stdout, token)
+	fmt.Fprintf(env.Stdout, "added %s (%s)\n", u.Email, u.Role)
+	if !*fromStdin {
+		fmt.Fprintf(env.Stdout, "password: %s\n", password)
+	}
 	return nil
 }
 

@@ -20,6 +20,8 @@ const (
 	CodeForbidden Code = "forbidden"
 	// CodeGone: the thing existed and was withdrawn (a revoked ticket).
 	CodeGone Code = "gone"
+	// CodeTooMany: the caller must wait before trying again (sign-in limit).
+	CodeTooMany Code = "too_many_requests"
 )
 
 // Error is an error that is safe to show: Message (and Field) describe the

@@ -165,3 +165,14 @@ type Store interface {
 
 // ErrAlreadyCheckedIn is returned by Store.CheckIn with the earlier admission.
 var ErrAlreadyCheckedIn = program.Errorf(program.CodeConflict, "already checked in")
+
+// UserStaff is a signed-in user acting as staff of an edition: accounts
+// with the role admin (the secretariat) or checkin (gate staff) count as
+// staff of every edition, under their email; other roles do not.
+func UserStaff(eventID, role, email string) (*Staff, bool) {
+	switch r := Role(role); r {
+	case RoleAdmin, RoleCheckin:
+		return &Staff{EventID: eventID, Role: r, Label: email}, true
+	}
+	return nil, false
+}
