@@ -28,8 +28,10 @@ type seatRow struct {
 }
 
 // admin returns true when the staff cookie holds an admin token of this
-// edition; otherwise it has sent the visitor to the sign-in form (no valid
-// token) or shown a 403 page (a token without the right).
+// edition or the signed-in user is an admin; otherwise it has sent the
+// visitor to a sign-in form (the account sign-in when the site has
+// accounts, else the check-in page's token form) or shown a 403 page (a
+// token or user without the right).
 func (s *site) admin(w http.ResponseWriter, r *http.Request, q req) bool {
 	st, err := s.staff(r, q, registration.RoleAdmin)
 	if err != nil {
@@ -37,6 +39,10 @@ func (s *site) admin(w http.ResponseWriter, r *http.Request, q req) bool {
 		return false
 	}
 	if st == nil {
+		if s.acc != nil {
+			http.Redirect(w, r, loginURL(q.lang, r.URL.RequestURI()), http.StatusSeeOther)
+			return false
+		}
 		http.Redirect(w, r, q.checkin(), http.StatusSeeOther)
 		return false
 	}

@@ -23,6 +23,7 @@ type checkinView struct {
 	Action                string
 	SigninURL, SignoutURL string
 	AdminURL              string // set for the secretariat
+	LoginURL              string // the account sign-in, when the site has accounts
 	Activities            []option
 	Result                *checkinResult
 	Error                 string
@@ -35,10 +36,38 @@ type checkinResult struct {
 	Detail                   string
 }
 
-// staff is the holder of the staff cookie if it may act as need. A missing
-// or unknown token yields nil and no error; a known token without the right
-// yields the forbidden error.
+// staff is who may act as need on this edition's staff pages: the holder of
+// the staff cookie, or else the signed-in user (an admin counts as the
+// secretariat of every edition, a check-in user as gate staff of every
+// edition; see registration.UserStaff). Nobody signed in yields nil and no error; a known
+// token or user without the right yields the forbidden error (errUserRole
+// for a user whose role gives no access at all).
 func (s *site) staff(r *http.Request, q req, need registration.Role) (*registration.Staff, error) {
+	st, err := s.tokenStaff(r, q, need)
+	if st != nil || (err != nil && program.ErrorCode(err) != program.CodeForbidden) {
+		return st, err
+	}
+	u, uerr := s.sessionUser(r)
+	if uerr != nil {
+		return nil, uerr
+	}
+	if u == nil {
+		return nil, err
+	}
+	us, ok := registration.UserStaff(q.ed.Event.ID, string(u.Role), u.Email)
+	if !ok {
+		return nil, errUserRole
+	}
+	if !us.Can(need) {
+		return nil, program.Errorf(program.CodeForbidden, "a %s account cannot do this; it needs the role %s", u.Role, need)
+	}
+	return us, nil
+}
+
+// tokenStaff is the holder of the staff cookie if it may act as need. A
+// missing or unknown token yields nil and no error; a known token without
+// the right yields the forbidden error.
+func (s *site) tokenStaff(r *http.Request, q req, need registration.Role) (*registration.Staff, error) {
 	c, err := r.Cookie(staffCookieName(q.ed))
 	if err != nil || c.Value == "" {
 		return nil, nil
@@ -52,8 +81,8 @@ func (s *site) staff(r *http.Request, q req, need registration.Role) (*registrat
 
 func (s *site) checkinForm(w http.ResponseWriter, r *http.Request, q req) {
 	st, err := s.staff(r, q, registration.RoleCheckin)
-	if err != nil && program.ErrorCode(err) != program.CodeForbidden {
-		s.fail(w, r, q.lang, q.ed, err)
+	if err == errUserRole || (err != nil && program.ErrorCode(err) != program.CodeForbidden) {
+		s.fail(w, r, q.lang, q.ed, err) // editors and press: 403
 		return
 	}
 	s.render(w, r, http.StatusOK, "checkin", s.checkinView(r, q, st, r.URL.Query().Get("activity")))
@@ -67,7 +96,13 @@ func (s *site) checkinView(r *http.Request, q req, st *registration.Staff, activ
 		SignoutURL: q.checkin() + "/signout",
 	}
 	if st == nil {
+		if s.acc != nil {
+			view.LoginURL = loginURL(q.lang, q.checkin())
+		}
 		return view
+	}
+	if st.TokenID == "" { // a signed-in user: signing out ends the session
+		view.SignoutURL = logoutURL(q.lang)
 	}
 	view.SignedIn, view.Staff, view.Role = true, st.Label, T(q.lang, "staffrole."+string(st.Role))
 	if st.Can(registration.RoleAdmin) {
@@ -135,7 +170,7 @@ func (s *site) checkIn(w http.ResponseWriter, r *http.Request, q req) {
 		return
 	}
 	st, err := s.staff(r, q, registration.RoleCheckin)
-	if err != nil && program.ErrorCode(err) != program.CodeForbidden {
+	if err == errUserRole || (err != nil && program.ErrorCode(err) != program.CodeForbidden) {
 		s.fail(w, r, q.lang, q.ed, err)
 		return
 	}

@@ -288,18 +288,25 @@ func (s *site) reissue(w http.ResponseWriter, r *http.Request, q req) {
 	http.Redirect(w, r, q.me()+"?done=reissued", http.StatusSeeOther)
 }
 
-// signUp takes a seat at an activity for the signed-in attendee, or a place
-// on its waiting list.
-func (s *site) signUp(w http.ResponseWriter, r *http.Request, q req) {
+// attendeeAt reads a form posted about the {activity} of the path by the
+// signed-in attendee; without either it has answered and returns nil.
+func (s *site) attendeeAt(w http.ResponseWriter, r *http.Request, q req) (*program.Activity, *registration.Attendee) {
 	if !s.parseForm(w, r, q) {
-		return
+		return nil, nil
 	}
 	act, ok := q.ed.Activity(r.PathValue("activity"))
 	if !ok {
 		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeNotFound, "no activity"))
-		return
+		return nil, nil
 	}
 	a, _ := s.signedIn(w, r, q)
+	return act, a
+}
+
+// signUp takes a seat at an activity for the signed-in attendee, or a place
+// on its waiting list.
+func (s *site) signUp(w http.ResponseWriter, r *http.Request, q req) {
+	act, a := s.attendeeAt(w, r, q)
 	if a == nil {
 		return
 	}
@@ -309,9 +316,7 @@ func (s *site) signUp(w http.ResponseWriter, r *http.Request, q req) {
 		if registration.OpenForSignup(q.ed, act) != nil {
 			reason = "signup.closed"
 		}
-		view := s.errorView(r, q.lang, q.ed, http.StatusConflict, Tf(q.lang, reason, act.Title.In(q.lang)))
-		view.Next = &Link{URL: q.me(), Label: T(q.lang, "nav.me")}
-		s.render(w, r, http.StatusConflict, "error", view)
+		s.refuseAtMe(w, r, q, http.StatusConflict, Tf(q.lang, reason, act.Title.In(q.lang)))
 		return
 	}
 	if err != nil {
@@ -321,25 +326,23 @@ func (s *site) signUp(w http.ResponseWriter, r *http.Request, q req) {
 	http.Redirect(w, r, q.me()+"?done=signed-up&activity="+url.QueryEscape(act.Slug), http.StatusSeeOther)
 }
 
+// refuseAtMe answers a sign-up or cancellation that cannot be done with the
+// reason and a way back to the attendee's page.
+func (s *site) refuseAtMe(w http.ResponseWriter, r *http.Request, q req, status int, reason string) {
+	view := s.errorView(r, q.lang, q.ed, status, reason)
+	view.Next = &Link{URL: q.me(), Label: T(q.lang, "nav.me")}
+	s.render(w, r, status, "error", view)
+}
+
 // cancel withdraws a sign-up; the seat goes to the first person waiting.
 func (s *site) cancel(w http.ResponseWriter, r *http.Request, q req) {
-	if !s.parseForm(w, r, q) {
-		return
-	}
-	act, ok := q.ed.Activity(r.PathValue("activity"))
-	if !ok {
-		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeNotFound, "no activity"))
-		return
-	}
-	a, _ := s.signedIn(w, r, q)
+	act, a := s.attendeeAt(w, r, q)
 	if a == nil {
 		return
 	}
 	_, err := s.reg.Cancel(r.Context(), q.ed, act, a)
 	if program.ErrorCode(err) == program.CodeNotFound {
-		view := s.errorView(r, q.lang, q.ed, http.StatusNotFound, Tf(q.lang, "cancel.none", act.Title.In(q.lang)))
-		view.Next = &Link{URL: q.me(), Label: T(q.lang, "nav.me")}
-		s.render(w, r, http.StatusNotFound, "error", view)
+		s.refuseAtMe(w, r, q, http.StatusNotFound, Tf(q.lang, "cancel.none", act.Title.In(q.lang)))
 		return
 	}
 	if err != nil {

@@ -13,11 +13,23 @@ import (
 func (s *site) routes() http.Handler {
 	mux := http.NewServeMux()
 
-	mux.HandleFunc("GET /{$}", s.root)                      // → /zh/
-	mux.HandleFunc("GET /static/site.css", s.stylesheet)    // ?v=<hash>, cached for a year
-	mux.HandleFunc("GET /{lang}", s.addSlash)               // → /{lang}/
-	mux.HandleFunc("GET /{lang}/{$}", s.inLang(s.editions)) // the editions, newest first
-	mux.HandleFunc("GET /{lang}/{event}", s.addSlash)       // → /{lang}/{event}/
+	mux.HandleFunc("GET /{$}", s.root)                          // → /zh/
+	mux.HandleFunc("GET /static/site.css", s.stylesheet)        // ?v=<hash>, cached for a year
+	mux.HandleFunc("GET /{lang}", s.addSlash)                   // → /{lang}/
+	mux.HandleFunc("GET /{lang}/{$}", s.inLangUser(s.editions)) // the editions, newest first; not cached
+	mux.HandleFunc("GET /{lang}/{event}", s.addSlash)           // → /{lang}/{event}/
+
+	// Accounts: sign-in for the secretariat, editors, staff and press; not
+	// per edition. Never cached.
+	if s.acc != nil {
+		mux.HandleFunc("GET /{lang}/login", s.inLangUser(s.loginForm))
+		mux.HandleFunc("POST /{lang}/login", s.inLang(s.login))
+		mux.HandleFunc("POST /{lang}/logout", s.inLang(s.logout))
+		mux.HandleFunc("GET /{lang}/reset", s.inLang(s.resetForm))
+		mux.HandleFunc("POST /{lang}/reset", s.inLang(s.requestReset))
+		mux.HandleFunc("GET /{lang}/password", s.inLang(s.newPasswordForm)) // ?token= from the mailed link
+		mux.HandleFunc("POST /{lang}/password", s.inLang(s.setPassword))
+	}
 
 	// One edition.
 	mux.HandleFunc("GET /{lang}/{event}/{$}", s.inEdition(s.home))
@@ -153,6 +165,13 @@ func (s *site) live(h func(http.ResponseWriter, *http.Request, req)) http.Handle
 		lang := r.PathValue("lang")
 		if !validLang(lang) {
 			s.notFound(w, r)
+			return
+		}
+		// The signed-in user, for the header and the staff pages: live
+		// pages are never cached, so they may show it.
+		r, err := s.withUser(w, r)
+		if err != nil {
+			s.fail(w, r, lang, nil, err)
 			return
 		}
 		ed, err := s.cat.Edition(r.Context(), r.PathValue("event"))

@@ -28,6 +28,11 @@ type Page struct {
 	SearchURL string      // where the header's search box sends q; "" hides it
 	// Registration links in the header; "" when the site has no registration.
 	RegisterURL, MeURL string
+	// Accounts (only with an accounts service): the signed-in user, set
+	// only on pages that are never cached (see withUser), or else the link
+	// to the sign-in page.
+	Account  *AccountNav
+	LoginURL string
 }
 
 // EditionNav is the edition the page belongs to, for the header and nav.
@@ -51,6 +56,15 @@ func (s *site) page(r *http.Request, lang, title, nav string, ed *program.Editio
 	}
 	if lang == program.LangEN {
 		p.HTMLLang = "en"
+	}
+	if s.acc != nil {
+		if p.Account = s.accountNav(r, lang); p.Account == nil {
+			here := r.URL.EscapedPath()
+			if r.URL.RawQuery != "" {
+				here += "?" + r.URL.RawQuery
+			}
+			p.LoginURL = loginURL(lang, here)
+		}
 	}
 	if ed != nil {
 		l := links{lang: lang, event: ed.Event.Slug}

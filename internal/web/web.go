@@ -19,7 +19,9 @@ import (
 	"strings"
 	"sync"
 
+	"convene/internal/accounts"
 	"convene/internal/httpx"
+	"convene/internal/mail"
 	"convene/internal/program"
 	"convene/internal/programfile"
 	"convene/internal/registration"
@@ -42,6 +44,12 @@ type Config struct {
 	// page (which also needs Registration, for the staff sign-in); nil
 	// leaves the page out.
 	Files *programfile.Files
+	// Accounts signs in the secretariat, editors, gate staff and press
+	// (/{lang}/login); a signed-in admin or check-in user reaches the staff
+	// pages without a staff token. nil leaves the sign-in pages out.
+	Accounts *accounts.Service
+	// Mail sends the password-reset links; nil logs them (development).
+	Mail mail.Sender
 }
 
 // site holds what New prepared; it is read-only after New.
@@ -49,6 +57,8 @@ type site struct {
 	cat    *program.Catalog
 	reg    *registration.Service // nil: no registration pages
 	files  *programfile.Files    // nil: no program page
+	acc    *accounts.Service     // nil: no sign-in pages
+	mail   mail.Sender
 	log    *slog.Logger
 	pages  map[string]*template.Template
 	css    []byte
@@ -65,7 +75,7 @@ const pageCacheBytes = 32 << 20
 // pageNames are the page templates; each file templates/<name>.html defines
 // "content" and is parsed together with layout.html and partials.html.
 var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error",
-	"register", "me", "ticket", "checkin", "seats", "program"}
+	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset"}
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
@@ -87,10 +97,15 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 	}
 	sum := sha256.Sum256(siteCSS)
 	ver := hex.EncodeToString(sum[:6])
+	if cfg.Mail == nil {
+		cfg.Mail = mail.LogSender{Log: log}
+	}
 	s := &site{
 		cat:    cfg.Catalog,
 		reg:    cfg.Registration,
 		files:  cfg.Files,
+		acc:    cfg.Accounts,
+		mail:   cfg.Mail,
 		log:    log,
 		pages:  pages,
 		css:    siteCSS,
