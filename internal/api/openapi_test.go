@@ -14,7 +14,9 @@ import (
 	"strings"
 	"testing"
 
+	"convene/internal/audit"
 	"convene/internal/program"
+	"convene/internal/registration"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/openapi.golden.json from the served document")
@@ -145,6 +147,12 @@ func TestOpenAPIEnumsMatchProgram(t *testing.T) {
 	check("HostRole", strs(program.HostRoles))
 	check("Honour", strs(program.Honours))
 	check("Status", []string{string(program.StatusDraft), string(program.StatusPublished), string(program.StatusCancelled)})
+	check("AttendeeKind", strs(registration.Kinds))
+	check("CheckinOutcome", strs([]registration.Outcome{registration.Admitted, registration.AlreadyIn, registration.NotRegistered, registration.UnknownTicket, registration.RevokedTicket}))
+	actions := anyStrings(schemas["AuditEntry"].(map[string]any)["properties"].(map[string]any)["action"].(map[string]any)["enum"])
+	if !slices.Equal(actions, audit.Actions) {
+		t.Errorf("AuditEntry action enum = %v, want %v", actions, audit.Actions)
+	}
 	params := doc["components"].(map[string]any)["parameters"].(map[string]any)
 	for _, name := range program.FilterFields {
 		if _, ok := params[name]; !ok {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"convene/internal/accounts"
+	"convene/internal/audit"
 	"convene/internal/export"
 	"convene/internal/httpx"
 	"convene/internal/program"
@@ -303,7 +305,7 @@ func (s *server) ticketImage(w http.ResponseWriter, r *http.Request, format stri
 // POST /api/v1/events/{event}/attendees/{attendee}/revoke (admin): the
 // registration is withdrawn and its ticket stops admitting.
 func (s *server) revokeTicket(w http.ResponseWriter, r *http.Request) error {
-	ed, _, err := s.staff(r, registration.RoleAdmin)
+	ed, st, err := s.staff(r, registration.RoleAdmin)
 	if err != nil {
 		return err
 	}
@@ -311,7 +313,7 @@ func (s *server) revokeTicket(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.reg.RevokeTicket(r.Context(), ed, id); err != nil {
+	if err := s.reg.RevokeTicket(audit.WithActor(r.Context(), st.Actor()), ed, id); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -562,4 +564,55 @@ func (s *server) agendaCalendar(w http.ResponseWriter, r *http.Request) error {
 		_, _ = w.Write(body)
 	}
 	return nil
+}
+
+type auditView struct {
+	Event   string      `json:"event"`
+	Entries []auditItem `json:"entries"`
+	Next    optString   `json:"next"` // the URL of older entries; null at the end
+}
+
+type auditItem struct {
+	audit.Entry
+	At jsTime `json:"at"`
+}
+
+// AuditLog is the read side of the audit log.
+type AuditLog interface {
+	AuditLog(ctx context.Context, eventID string, limit int, before string) ([]audit.Entry, error)
+}
+
+// GET /api/v1/events/{event}/audit?before=&limit= (admin)
+func (s *server) listAudit(w http.ResponseWriter, r *http.Request) error {
+	ed, _, err := s.staff(r, registration.RoleAdmin)
+	if err != nil {
+		return err
+	}
+	if s.audit == nil {
+		return errInternal("the API was built without the audit log")
+	}
+	q, err := query(r)
+	if err != nil {
+		return err
+	}
+	limit := 100
+	if v := q.Get("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > 1000 {
+			return program.Invalidf("limit", "limit must be a number from 1 to 1000")
+		}
+	}
+	entries, err := s.audit.AuditLog(r.Context(), ed.Event.ID, limit, q.Get("before"))
+	if err != nil {
+		return err
+	}
+	v := view{ed: ed}
+	out := auditView{Event: ed.Event.Slug, Entries: make([]auditItem, 0, len(entries))}
+	for _, e := range entries {
+		out.Entries = append(out.Entries, auditItem{Entry: e, At: v.time(e.At)})
+	}
+	if len(entries) == limit {
+		out.Next = optString(apiURL(ed.Event.Slug, "audit") + "?limit=" + strconv.Itoa(limit) + "&before=" + entries[len(entries)-1].ID)
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	return writeJSON(w, http.StatusOK, out)
 }

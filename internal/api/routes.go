@@ -25,6 +25,8 @@ type Config struct {
 	// Accounts lets the API tokens of users (convene token create --user)
 	// act as staff; nil accepts only staff tokens.
 	Accounts *accounts.Service
+	// Audit reads the audit log for GET …/audit; nil answers 500 there.
+	Audit AuditLog
 	// BaseURL is the scheme and host of the public site that the feeds'
 	// links point at (https://forum.example); empty means the scheme and
 	// host of each request.
@@ -35,6 +37,7 @@ type server struct {
 	cat      *program.Catalog
 	reg      *registration.Service
 	accounts *accounts.Service
+	audit    AuditLog
 	log      *slog.Logger
 	base     string
 	bodies   *httpx.BodyCache // rendered activity lists and feeds
@@ -94,6 +97,7 @@ func routes() []route {
 		{http.MethodGet, "/api/v1/events/{event}/agenda/{key}/calendar.ics", (*server).agendaCalendar},
 		{http.MethodPost, "/api/v1/events/{event}/checkins", (*server).checkIn},
 		{http.MethodGet, "/api/v1/events/{event}/seats", (*server).listSeats},
+		{http.MethodGet, "/api/v1/events/{event}/audit", (*server).listAudit},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.csv", (*server).exportRegistrationsCSV},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.xlsx", (*server).exportRegistrationsXLSX},
 	}
@@ -112,7 +116,7 @@ func newServer(cfg Config, cacheBytes int) *server {
 	if cfg.Catalog == nil {
 		panic("api.New: Config.Catalog is nil")
 	}
-	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
+	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, audit: cfg.Audit, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/sqlstore"
 )
 
@@ -63,7 +64,8 @@ func Main(ctx context.Context, env Env) int {
 	}
 	for _, c := range commands() {
 		if c.name == env.Args[0] {
-			err := c.run(ctx, env, env.Args[1:])
+			// Changes made by a command are the command line's in the audit log.
+			err := c.run(audit.WithActor(ctx, audit.CommandLine), env, env.Args[1:])
 			if errors.Is(err, flag.ErrHelp) {
 				return 0
 			}

@@ -85,23 +85,24 @@ type services struct {
 	reg      *registration.Service
 	files    *programfile.Files
 	accounts *accounts.Service
+	audit    *sqlstore.DB // the audit log's read side
 }
 
 func newServices(store *sqlstore.DB, now func() time.Time) services {
 	return services{catalog: program.NewCatalog(store, now), reg: registration.New(store, now), files: programfile.New(store),
-		accounts: accounts.New(store, now)}
+		accounts: accounts.New(store, now), audit: store}
 }
 
 // newHTTPServer builds what `convene serve` serves: the site, the API and
 // the health check behind the middleware. baseURL is the public URL for
 // links in feeds ("" takes it from each request).
 func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, error) {
-	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Logger: log})
+	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("build the site: %w", err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Logger: log, BaseURL: baseURL}))
+	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Audit: s.audit, Logger: log, BaseURL: baseURL}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.catalog.Events(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

@@ -117,11 +117,37 @@ func (f *Files) Import(ctx context.Context, event string, data []byte, dryRun bo
 		}
 	}
 	res.Version = old.Event.Version
+	ch.Audit = auditRecord(res.Changes)
 	if dryRun || ch.Empty() {
 		return res, nil
 	}
 	res.Version, err = store.ApplyEdition(ctx, event, old.Event.Version, &parsed.Dataset, ch)
 	return res, err
+}
+
+// changeRecord is a difference as the audit log keeps it.
+type changeRecord struct {
+	Sheet  string        `json:"sheet"`
+	Key    string        `json:"key"`
+	Kind   string        `json:"kind"`
+	Fields []fieldRecord `json:"fields,omitempty"`
+}
+
+type fieldRecord struct {
+	Column string `json:"column"`
+	Old    string `json:"old"`
+	New    string `json:"new"`
+}
+
+func auditRecord(changes []spreadsheet.Change) []changeRecord {
+	out := make([]changeRecord, len(changes))
+	for i, c := range changes {
+		out[i] = changeRecord{Sheet: c.Sheet.Key, Key: c.Key, Kind: c.Kind}
+		for _, f := range c.Fields {
+			out[i].Fields = append(out[i].Fields, fieldRecord{Column: f.Column, Old: f.Old, New: f.New})
+		}
+	}
+	return out
 }
 
 func activityIn(acts []program.ActivityRecord, slug string) bool {

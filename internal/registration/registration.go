@@ -10,6 +10,7 @@ import (
 	"context"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/program"
 )
 
@@ -92,6 +93,15 @@ type Staff struct {
 	EventID string
 	Role    Role
 	Label   string
+}
+
+// Actor names the staff member in the audit log: an account by its email,
+// a staff token by its label.
+func (s *Staff) Actor() string {
+	if s.TokenID == "" {
+		return audit.Account(s.Label)
+	}
+	return audit.Staff(s.Label)
 }
 
 // Can reports whether the staff member may do what needs role need: admin

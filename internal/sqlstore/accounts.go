@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"convene/internal/accounts"
+	"convene/internal/audit"
 	"convene/internal/program"
 )
 
@@ -35,7 +36,7 @@ func (db *DB) CreateUser(ctx context.Context, u *accounts.User, passwordHash str
 				return program.Invalidf("org", "no organisation %q", slug)
 			}
 		}
-		return nil
+		return recordAudit(ctx, t, u.CreatedAt, audit.UserAdd, "", u.Email, nil, map[string]any{"role": u.Role, "name": u.Name, "orgs": u.Orgs})
 	})
 }
 
@@ -103,8 +104,14 @@ func (db *DB) DeleteSession(ctx context.Context, tokenHash string) error {
 // CreateUserToken stores an API token of a user by its hash.
 func (db *DB) CreateUserToken(ctx context.Context, userID, tokenHash, label string, at time.Time) error {
 	return db.inWriteTx(ctx, func(t *tx) error {
-		_, err := t.exec(ctx, `INSERT INTO user_tokens (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)`, tokenHash, userID, label, at)
-		return err
+		var email string
+		if err := t.queryRow(ctx, `SELECT email FROM users WHERE id = ?`, userID).Scan(&email); err != nil {
+			return fmt.Errorf("read user: %w", err)
+		}
+		if _, err := t.exec(ctx, `INSERT INTO user_tokens (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)`, tokenHash, userID, label, at); err != nil {
+			return err
+		}
+		return recordAudit(ctx, t, at, audit.UserTokenCreate, "", email, nil, map[string]string{"label": label})
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/program"
 )
 
@@ -41,6 +42,15 @@ func (db *DB) ImportDataset(ctx context.Context, ds *program.Dataset) (ImportRes
 				return fmt.Errorf("edition %s: %w", ds.Editions[i].Event.Slug, err)
 			}
 			if created {
+				ed := &ds.Editions[i]
+				var eventID string
+				if err := t.queryRow(ctx, `SELECT id FROM events WHERE slug = ?`, ed.Event.Slug).Scan(&eventID); err != nil {
+					return err
+				}
+				if err := recordAudit(ctx, t, now, audit.ProgramCreate, eventID, ed.Event.Slug, nil,
+					map[string]int{"activities": len(ed.Activities), "sections": len(ed.Sections)}); err != nil {
+					return err
+				}
 				res.Created = append(res.Created, ds.Editions[i].Event.Slug)
 			} else {
 				res.Skipped = append(res.Skipped, ds.Editions[i].Event.Slug)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/program"
 )
 
@@ -324,6 +325,9 @@ type EditionChanges struct {
 	Event, Sections, ThemeDays, Releases bool
 	Registers                            bool     // the dataset has register rows the database lacks
 	Added, Changed, Removed              []string // activity slugs
+	// Audit is what the audit log records as the change (the differences
+	// as reported to the user).
+	Audit any
 }
 
 // Empty reports whether there is nothing to change.
@@ -358,6 +362,9 @@ func (db *DB) ApplyEdition(ctx context.Context, slug string, base int64, ds *pro
 		}
 		var eventID string
 		if err := t.queryRow(ctx, `SELECT id FROM events WHERE slug = ?`, slug).Scan(&eventID); err != nil {
+			return err
+		}
+		if err := recordAudit(ctx, t, now, audit.ProgramImport, eventID, slug, nil, ch.Audit); err != nil {
 			return err
 		}
 		if ch.Event {

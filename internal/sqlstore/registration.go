@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/program"
 	"convene/internal/registration"
 )
@@ -157,8 +158,10 @@ func (db *DB) RevokeTicket(ctx context.Context, eventID, attendeeID string, at t
 		if n, _ := res.RowsAffected(); n != 1 {
 			return program.Errorf(program.CodeNotFound, "no registration %s in force in this edition", attendeeID)
 		}
-		_, err = t.exec(ctx, `UPDATE tickets SET revoked_at = ? WHERE attendee_id = ? AND revoked_at IS NULL`, at, attendeeID)
-		return err
+		if _, err = t.exec(ctx, `UPDATE tickets SET revoked_at = ? WHERE attendee_id = ? AND revoked_at IS NULL`, at, attendeeID); err != nil {
+			return err
+		}
+		return recordAudit(ctx, t, at, audit.RegistrationWithdraw, eventID, attendeeID, map[string]string{"status": "registered"}, map[string]string{"status": "withdrawn"})
 	})
 }
 
@@ -425,9 +428,11 @@ func (db *DB) CheckIn(ctx context.Context, c *registration.Checkin) (*registrati
 func (db *DB) CreateStaffToken(ctx context.Context, s *registration.Staff, tokenHash string, at time.Time) error {
 	s.TokenID = newID()
 	return db.inWriteTx(ctx, func(t *tx) error {
-		_, err := t.exec(ctx, `INSERT INTO staff_tokens (id, token_hash, event_id, role, label, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			s.TokenID, tokenHash, s.EventID, string(s.Role), s.Label, at)
-		return err
+		if _, err := t.exec(ctx, `INSERT INTO staff_tokens (id, token_hash, event_id, role, label, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			s.TokenID, tokenHash, s.EventID, string(s.Role), s.Label, at); err != nil {
+			return err
+		}
+		return recordAudit(ctx, t, at, audit.StaffTokenCreate, s.EventID, s.TokenID, nil, map[string]string{"role": string(s.Role), "label": s.Label})
 	})
 }
 
@@ -452,9 +457,13 @@ func (db *DB) CreateInvitation(ctx context.Context, eventID string, inv *registr
 		kinds[i] = string(k)
 	}
 	return db.inWriteTx(ctx, func(t *tx) error {
-		_, err := t.exec(ctx, `INSERT INTO invitations (id, event_id, code, kinds, seats, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			newID(), eventID, inv.Code, strings.Join(kinds, ","), inv.Seats, inv.Label, at)
-		return err
+		id := newID()
+		if _, err := t.exec(ctx, `INSERT INTO invitations (id, event_id, code, kinds, seats, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			id, eventID, inv.Code, strings.Join(kinds, ","), inv.Seats, inv.Label, at); err != nil {
+			return err
+		}
+		// The code itself is not logged: whoever reads the log could use it.
+		return recordAudit(ctx, t, at, audit.InvitationCreate, eventID, id, nil, map[string]any{"kinds": kinds, "seats": inv.Seats, "label": inv.Label})
 	})
 }
 

@@ -17,6 +17,7 @@ type seatsView struct {
 	Rows            []seatRow
 	CSVURL, XLSXURL string
 	CheckinURL      string
+	AuditURL        string // "" when the site has no audit page
 }
 
 type seatRow struct {
@@ -27,30 +28,29 @@ type seatRow struct {
 	Gate, Full             bool
 }
 
-// admin returns true when the staff cookie holds an admin token of this
-// edition or the signed-in user is an admin; otherwise it has sent the
-// visitor to a sign-in form (the account sign-in when the site has
-// accounts, else the check-in page's token form) or shown a 403 page (a
-// token or user without the right).
-func (s *site) admin(w http.ResponseWriter, r *http.Request, q req) bool {
+// admin returns the secretariat's staff member when the staff cookie holds
+// an admin token of this edition or the signed-in user is an admin;
+// otherwise (nil) it has sent the visitor to a sign-in form (the account
+// sign-in when the site has accounts, else the check-in page's token form)
+// or shown a 403 page (a token or user without the right).
+func (s *site) admin(w http.ResponseWriter, r *http.Request, q req) *registration.Staff {
 	st, err := s.staff(r, q, registration.RoleAdmin)
 	if err != nil {
 		s.fail(w, r, q.lang, q.ed, err)
-		return false
+		return nil
 	}
 	if st == nil {
 		if s.acc != nil {
 			http.Redirect(w, r, loginURL(q.lang, r.URL.RequestURI()), http.StatusSeeOther)
-			return false
+			return nil
 		}
 		http.Redirect(w, r, q.checkin(), http.StatusSeeOther)
-		return false
 	}
-	return true
+	return st
 }
 
 func (s *site) adminSeats(w http.ResponseWriter, r *http.Request, q req) {
-	if !s.admin(w, r, q) {
+	if s.admin(w, r, q) == nil {
 		return
 	}
 	counts, err := s.reg.AllSeats(r.Context(), q.ed)
@@ -63,6 +63,9 @@ func (s *site) adminSeats(w http.ResponseWriter, r *http.Request, q req) {
 		CSVURL:     q.export(spreadsheet.FormatCSV),
 		XLSXURL:    q.export(spreadsheet.FormatXLSX),
 		CheckinURL: q.checkin(),
+	}
+	if s.audit != nil {
+		view.AuditURL = q.page("admin/audit")
 	}
 	for _, c := range counts {
 		row := seatRow{Capacity: c.Capacity, Confirmed: c.Confirmed, Waiting: c.Waitlisted, In: c.CheckedIn}
@@ -88,7 +91,7 @@ func (s *site) adminSeats(w http.ResponseWriter, r *http.Request, q req) {
 // memory first so that a failure is an error page, not half a file.
 func (s *site) export(format spreadsheet.Format) func(http.ResponseWriter, *http.Request, req) {
 	return func(w http.ResponseWriter, r *http.Request, q req) {
-		if !s.admin(w, r, q) {
+		if s.admin(w, r, q) == nil {
 			return
 		}
 		var buf bytes.Buffer

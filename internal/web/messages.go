@@ -485,6 +485,26 @@ var messages = map[string]msg{
 	"program.layout":                {"列的含义见项目文档 docs/spreadsheet.md；中英文表头均可导入。", "The columns are described in docs/spreadsheet.md; Chinese and English headers are both accepted."},
 	"program.no_file":               {"请选择要上传的文件。", "Choose a file to upload."},
 	"program.too_large":             {"文件超过大小上限，未导入。", "The file is larger than the limit; nothing was imported."},
+
+	// the secretariat's audit log
+	"audit.title":                        {"操作日志", "Audit log"},
+	"audit.lead":                         {"每一项管理操作：谁、何时、做了什么、改动前后。最新的在前。", "Every administrative change: who, when, what, before and after. Newest first."},
+	"audit.when":                         {"时间", "When"},
+	"audit.actor":                        {"操作者", "Who"},
+	"audit.action":                       {"操作", "What"},
+	"audit.subject":                      {"对象", "Subject"},
+	"audit.change":                       {"改动", "Change"},
+	"audit.before":                       {"改前", "before"},
+	"audit.after":                        {"改后", "after"},
+	"audit.none":                         {"还没有任何管理操作。", "No administrative change yet."},
+	"audit.more":                         {"更早的记录", "Older entries"},
+	"audit.action.program.create":        {"创建年会议程", "program created"},
+	"audit.action.program.import":        {"导入议程改动", "program changes imported"},
+	"audit.action.registration.withdraw": {"撤销注册", "registration withdrawn"},
+	"audit.action.invitation.create":     {"创建邀请码", "invitation code created"},
+	"audit.action.staff_token.create":    {"创建工作人员凭证", "staff token created"},
+	"audit.action.user.add":              {"添加账号", "account added"},
+	"audit.action.user_token.create":     {"创建账号 API 凭证", "account API token created"},
 }
 
 // T returns the UI string key in lang (zh for anything but en). An unknown

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"convene/internal/audit"
 	"convene/internal/programfile"
 	"convene/internal/spreadsheet"
 )
@@ -50,7 +51,7 @@ func (s *site) programLinks(q req) programView {
 
 // GET /{lang}/{event}/admin/program
 func (s *site) adminProgram(w http.ResponseWriter, r *http.Request, q req) {
-	if !s.admin(w, r, q) {
+	if s.admin(w, r, q) == nil {
 		return
 	}
 	v := s.programLinks(q)
@@ -63,7 +64,7 @@ func (s *site) adminProgram(w http.ResponseWriter, r *http.Request, q req) {
 // both).
 func (s *site) programDownload(format spreadsheet.Format, template bool) func(http.ResponseWriter, *http.Request, req) {
 	return func(w http.ResponseWriter, r *http.Request, q req) {
-		if !s.admin(w, r, q) {
+		if s.admin(w, r, q) == nil {
 			return
 		}
 		lang := r.URL.Query().Get("lang")
@@ -97,7 +98,8 @@ func (s *site) programDownload(format spreadsheet.Format, template bool) func(ht
 
 // POST /{lang}/{event}/admin/program (multipart: file, dry_run)
 func (s *site) uploadProgram(w http.ResponseWriter, r *http.Request, q req) {
-	if !s.admin(w, r, q) {
+	st := s.admin(w, r, q)
+	if st == nil {
 		return
 	}
 	v := s.programLinks(q)
@@ -110,7 +112,7 @@ func (s *site) uploadProgram(w http.ResponseWriter, r *http.Request, q req) {
 		return
 	}
 	v.DryRun = r.FormValue("dry_run") != ""
-	res, err := s.files.Import(r.Context(), q.ed.Event.Slug, data, v.DryRun)
+	res, err := s.files.Import(audit.WithActor(r.Context(), st.Actor()), q.ed.Event.Slug, data, v.DryRun)
 	var rep spreadsheet.Report
 	if errors.As(err, &rep) {
 		for _, p := range rep {

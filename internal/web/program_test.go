@@ -75,6 +75,7 @@ func TestProgramUploadPage(t *testing.T) {
 			wantStatus(t, "program page for check-in staff", gate.get("/zh/zgc-2025/admin/program"), http.StatusForbidden)
 			wantStatus(t, "program download for check-in staff", gate.get("/zh/zgc-2025/admin/program.csv"), http.StatusForbidden)
 			wantStatus(t, "program page signed out", newClient(t, rs.h).get("/zh/zgc-2025/admin/program"), http.StatusSeeOther)
+			wantStatus(t, "audit page for check-in staff", gate.get("/zh/zgc-2025/admin/audit"), http.StatusForbidden)
 
 			page := admin.get("/zh/zgc-2025/admin/program")
 			wantStatus(t, "program page", page, http.StatusOK)
@@ -115,6 +116,12 @@ func TestProgramUploadPage(t *testing.T) {
 			}
 			r = admin.upload("/zh/zgc-2025/admin/program", "program.xlsx", []byte("this is not a workbook"), false)
 			wantStatus(t, "not a spreadsheet", r, http.StatusBadRequest)
+
+			// The upload is in the audit log, by the staff token that made it.
+			r = admin.get("/en/zgc-2025/admin/audit")
+			wantStatus(t, "audit page", r, http.StatusOK)
+			checkHTML(t, "audit page", r, "en")
+			wantIn(t, "audit page", r.body, "program changes imported", "staff:admin", "quantum-innovation", "Quantum Technology Forum")
 		})
 	}
 }

@@ -33,7 +33,7 @@ func newRegSite(t *testing.T, engine string) regSite {
 	db := testkit.DemoDB(t, engine)
 	cat := program.NewCatalog(db, testkit.Clock)
 	svc := registration.New(db, testkit.Clock)
-	h, err := New(Config{Catalog: cat, Registration: svc, Files: programfile.New(db), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	h, err := New(Config{Catalog: cat, Registration: svc, Files: programfile.New(db), Audit: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,6 +67,9 @@ func (s *site) routes() http.Handler {
 		mux.HandleFunc("GET /{lang}/{event}/admin/registrations.csv", s.live(s.export(spreadsheet.FormatCSV)))
 		mux.HandleFunc("GET /{lang}/{event}/admin/registrations.xlsx", s.live(s.export(spreadsheet.FormatXLSX)))
 	}
+	if s.reg != nil && s.audit != nil {
+		mux.HandleFunc("GET /{lang}/{event}/admin/audit", s.live(s.adminAudit))
+	}
 	if s.reg != nil && s.files != nil {
 		// The secretariat's program file: download, template, upload.
 		mux.HandleFunc("GET /{lang}/{event}/admin/program", s.live(s.adminProgram))

@@ -50,6 +50,9 @@ type Config struct {
 	Accounts *accounts.Service
 	// Mail sends the password-reset links; nil logs them (development).
 	Mail mail.Sender
+	// Audit is the log the secretariat's audit page shows (with
+	// Registration, for the staff sign-in); nil leaves the page out.
+	Audit AuditLog
 }
 
 // site holds what New prepared; it is read-only after New.
@@ -59,6 +62,7 @@ type site struct {
 	files  *programfile.Files    // nil: no program page
 	acc    *accounts.Service     // nil: no sign-in pages
 	mail   mail.Sender
+	audit  AuditLog
 	log    *slog.Logger
 	pages  map[string]*template.Template
 	css    []byte
@@ -75,7 +79,7 @@ const pageCacheBytes = 32 << 20
 // pageNames are the page templates; each file templates/<name>.html defines
 // "content" and is parsed together with layout.html and partials.html.
 var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error",
-	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset"}
+	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset", "audit"}
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
@@ -106,6 +110,7 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		files:  cfg.Files,
 		acc:    cfg.Accounts,
 		mail:   cfg.Mail,
+		audit:  cfg.Audit,
 		log:    log,
 		pages:  pages,
 		css:    siteCSS,

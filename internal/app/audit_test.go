@@ -1,0 +1,135 @@
+package app_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strings"
+	"testing"
+
+	"convene/internal/testkit"
+)
+
+// TestAuditLogRecordsEveryAdministrativeWrite: each administrative write of
+// this test, made on the command line, on the site and through the API, is
+// in the audit log once, with who made it; the API and the secretariat's
+// page show the log, and only to admins.
+func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
+	for _, engine := range testkit.Engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			storage := storageArgs(t, engine)
+			cli := func(args ...string) string {
+				t.Helper()
+				code, out, errOut := run(t, nil, append(args, storage...)...)
+				if code != 0 {
+					t.Fatalf("convene %v: %s", args, errOut)
+				}
+				return strings.TrimSpace(out)
+			}
+			cli("demo")
+			out := cli("user", "add", "--email", "secretariat@example.org", "--role", "admin")
+			password := strings.TrimSpace(out[strings.Index(out, "password: ")+len("password: "):])
+			adminToken := cli("token", "create", "--user", "secretariat@example.org", "--label", "scripts")
+			gateToken := cli("token", "create", "--role", "checkin", "--event", "zgc-2025", "--label", "north gate")
+			cli("invitation", "create", "--event", "zgc-2025", "--kinds", "guest", "--seats", "3", "--label", "delegation")
+			base := serve(t, storage...)
+
+			// On the site: an admin uploads a changed title.
+			jar, _ := cookiejar.New(nil)
+			browser := &http.Client{Jar: jar}
+			res, err := browser.PostForm(base+"/zh/login", url.Values{"email": {"secretariat@example.org"}, "password": {password}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			res, err = browser.Get(base + "/en/zgc-2025/admin/program.csv?lang=en")
+			if err != nil {
+				t.Fatal(err)
+			}
+			csv, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			var form bytes.Buffer
+			mw := multipart.NewWriter(&form)
+			fw, _ := mw.CreateFormFile("file", "program.csv")
+			fw.Write(bytes.Replace(csv, []byte("Quantum Science and Technology Innovation and Development Forum"), []byte("Quantum Technology Forum"), 1))
+			mw.Close()
+			res, err = browser.Post(base+"/en/zgc-2025/admin/program", mw.FormDataContentType(), &form)
+			if err != nil || res.StatusCode != http.StatusOK {
+				t.Fatalf("upload: %v %v", res.StatusCode, err)
+			}
+			res.Body.Close()
+
+			// Through the API: a registration withdrawn with the admin's token.
+			reg := postJSON(t, base+"/api/v1/events/zgc-2025/attendees", "", map[string]string{"name": "Li Na", "email": "li.na@example.org"})
+			req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/events/zgc-2025/attendees/"+reg["id"].(string)+"/revoke", nil)
+			req.Header.Set("Authorization", "Bearer "+adminToken)
+			if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusNoContent {
+				t.Fatalf("withdraw: %v %v", res.StatusCode, err)
+			}
+
+			getLog := func(token string) (int, map[string]any) {
+				req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/events/zgc-2025/audit", nil)
+				req.Header.Set("Authorization", "Bearer "+token)
+				res, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				var v map[string]any
+				_ = json.NewDecoder(res.Body).Decode(&v)
+				return res.StatusCode, v
+			}
+			if st, _ := getLog(gateToken); st != http.StatusForbidden {
+				t.Errorf("audit log with a check-in token: %d", st)
+			}
+			st, log := getLog(adminToken)
+			if st != http.StatusOK {
+				t.Fatalf("audit log: %d %v", st, log)
+			}
+			count := map[string]int{}
+			var importAfter any
+			for _, e := range log["entries"].([]any) {
+				e := e.(map[string]any)
+				key := e["action"].(string) + " by " + e["actor"].(string)
+				count[key]++
+				if e["action"] == "program.import" {
+					importAfter = e["after"]
+				}
+			}
+			want := map[string]int{
+				"program.create by command line":                           1, // zgc-2025 (the 2024 edition's entry is not in this log)
+				"user.add by command line":                                 1,
+				"user_token.create by command line":                        1,
+				"staff_token.create by command line":                       1,
+				"invitation.create by command line":                        1,
+				"program.import by account:secretariat@example.org":        1,
+				"registration.withdraw by account:secretariat@example.org": 1,
+			}
+			for k, n := range want {
+				if count[k] != n {
+					t.Errorf("audit log has %d × %q, want %d (all: %v)", count[k], k, n, count)
+				}
+			}
+			if len(count) != len(want) {
+				t.Errorf("audit log has other entries: %v", count)
+			}
+			if b, _ := json.Marshal(importAfter); !bytes.Contains(b, []byte(`"column":"title_en"`)) || !bytes.Contains(b, []byte(`"new":"Quantum Technology Forum"`)) ||
+				!bytes.Contains(b, []byte(`"old":"Quantum Science and Technology Innovation and Development Forum"`)) {
+				t.Errorf("the import's entry lacks the change field by field: %s", b)
+			}
+			res, err = browser.Get(base + "/zh/zgc-2025/admin/audit")
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK || !bytes.Contains(page, []byte("导入议程改动")) || !bytes.Contains(page, []byte("account:secretariat@example.org")) {
+				t.Errorf("audit page: %d", res.StatusCode)
+			}
+		})
+	}
+}

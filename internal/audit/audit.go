@@ -1,0 +1,63 @@
+// Package audit is the record of who changed what: every administrative
+// write (a program import, a withdrawn registration, an account or token
+// made) is written to the audit log in the same transaction as the change
+// itself, so there is no change without its entry. The actor travels in the
+// request's context from where the user or token was recognised to the
+// store, which writes the entry.
+package audit
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// Entry is one change.
+type Entry struct {
+	ID      string          `json:"id"` // time-ordered
+	At      time.Time       `json:"at"`
+	Actor   string          `json:"actor"`  // "account:<email>", "staff:<label>", "command line", "system"
+	Action  string          `json:"action"` // e.g. program.import, registration.withdraw
+	EventID string          `json:"-"`      // "" for changes outside an edition (accounts)
+	Subject string          `json:"subject"`
+	Before  json.RawMessage `json:"before"` // null when there was nothing before
+	After   json.RawMessage `json:"after"`
+}
+
+// Actions.
+const (
+	ProgramCreate        = "program.create"
+	ProgramImport        = "program.import"
+	RegistrationWithdraw = "registration.withdraw"
+	InvitationCreate     = "invitation.create"
+	StaffTokenCreate     = "staff_token.create"
+	UserAdd              = "user.add"
+	UserTokenCreate      = "user_token.create"
+)
+
+// Actions lists every action, for what must name them all (the API
+// document's enum is tested against it).
+var Actions = []string{ProgramCreate, ProgramImport, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, UserAdd, UserTokenCreate}
+
+type actorKey struct{}
+
+// WithActor returns ctx carrying who acts.
+func WithActor(ctx context.Context, actor string) context.Context {
+	return context.WithValue(ctx, actorKey{}, actor)
+}
+
+// Actor is who acts in ctx: "system" when nobody was named, so that a write
+// without an actor is visible as such rather than missing.
+func Actor(ctx context.Context) string {
+	if a, ok := ctx.Value(actorKey{}).(string); ok && a != "" {
+		return a
+	}
+	return "system"
+}
+
+// Account, Staff and CommandLine name actors.
+func Account(email string) string { return "account:" + email }
+func Staff(label string) string   { return "staff:" + label }
+
+// CommandLine is the actor of changes made with the convene command.
+const CommandLine = "command line"
