@@ -1,0 +1,133 @@
+package app_test
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strings"
+	"testing"
+
+	"convene/internal/testkit"
+)
+
+// TestAuthorisationTable: every staff page of the site and every staff
+// endpoint of the API, for every role, through a running server: anonymous
+// visitors are sent to sign in (site) or get 401 (API); editors and press get
+// 403 everywhere here; check-in accounts reach check-in only; admins reach
+// everything. A status other than 401/403 (or the sign-in redirect) means
+// the request got past authorisation.
+func TestAuthorisationTable(t *testing.T) {
+	for _, engine := range testkit.Engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			storage := storageArgs(t, engine)
+			cli := func(args ...string) string {
+				t.Helper()
+				code, out, errOut := run(t, nil, append(args, storage...)...)
+				if code != 0 {
+					t.Fatalf("convene %v: %s", args, errOut)
+				}
+				return strings.TrimSpace(out)
+			}
+			cli("demo")
+			roles := []struct{ name, email, role, org string }{
+				{"admin", "admin@example.org", "admin", ""},
+				{"checkin", "gate@example.org", "checkin", ""},
+				{"editor A", "editor-a@example.org", "editor", "most"},
+				{"editor B", "editor-b@example.org", "editor", "casted"},
+				{"press", "press@example.org", "press", ""},
+			}
+			passwords, tokens := map[string]string{}, map[string]string{}
+			for _, r := range roles {
+				args := []string{"user", "add", "--email", r.email, "--role", r.role}
+				if r.org != "" {
+					args = append(args, "--org", r.org)
+				}
+				out := cli(args...)
+				passwords[r.name] = strings.TrimSpace(out[strings.Index(out, "password: ")+len("password: "):])
+				tokens[r.name] = cli("token", "create", "--user", r.email)
+			}
+			base := serve(t, storage...)
+			browsers := map[string]*http.Client{"anonymous": {}}
+			for _, r := range roles {
+				jar, _ := cookiejar.New(nil)
+				c := &http.Client{Jar: jar}
+				res, err := c.PostForm(base+"/zh/login", url.Values{"email": {r.email}, "password": {passwords[r.name]}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				res.Body.Close()
+				browsers[r.name] = c
+			}
+			for name := range browsers {
+				browsers[name].CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+			}
+
+			// Expected statuses: admin, checkin, editor A, editor B, press, anonymous.
+			const redirect = http.StatusSeeOther
+			site := []struct {
+				method, path, form string
+				want               [6]int
+			}{
+				{"GET", "/zh/zgc-2025/admin/seats", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/registrations.csv", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/registrations.xlsx", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/program", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/program.csv?lang=en", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/program-template.xlsx?lang=zh", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"POST", "/zh/zgc-2025/admin/program", "x=1", [6]int{400, 403, 403, 403, 403, redirect}}, // admin: no file sent
+				{"GET", "/zh/zgc-2025/admin/audit", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/checkin", "", [6]int{200, 200, 403, 403, 403, 200}}, // anonymous: the token form
+				{"POST", "/zh/zgc-2025/checkin", "code=CV1NOPE", [6]int{200, 200, 403, 403, 403, redirect}},
+			}
+			who := []string{"admin", "checkin", "editor A", "editor B", "press", "anonymous"}
+			for _, tc := range site {
+				for i, name := range who {
+					req, _ := http.NewRequest(tc.method, base+tc.path, strings.NewReader(tc.form))
+					if tc.method == "POST" {
+						req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+					}
+					res, err := browsers[name].Do(req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					res.Body.Close()
+					if res.StatusCode != tc.want[i] {
+						t.Errorf("site %s %s as %s: %d, want %d", tc.method, tc.path, name, res.StatusCode, tc.want[i])
+					}
+					if res.StatusCode == redirect && !strings.Contains(res.Header.Get("Location"), "/login") && !strings.Contains(res.Header.Get("Location"), "/checkin") {
+						t.Errorf("site %s %s as %s: redirected to %s", tc.method, tc.path, name, res.Header.Get("Location"))
+					}
+				}
+			}
+			api := []struct {
+				method, path, body string
+				want               [6]int
+			}{
+				{"GET", "/api/v1/events/zgc-2025/seats", "", [6]int{200, 403, 403, 403, 403, 401}},
+				{"GET", "/api/v1/events/zgc-2025/exports/registrations.csv", "", [6]int{200, 403, 403, 403, 403, 401}},
+				{"GET", "/api/v1/events/zgc-2025/exports/registrations.xlsx", "", [6]int{200, 403, 403, 403, 403, 401}},
+				{"GET", "/api/v1/events/zgc-2025/audit", "", [6]int{200, 403, 403, 403, 403, 401}},
+				{"POST", "/api/v1/events/zgc-2025/attendees/no-such-attendee/revoke", "", [6]int{404, 403, 403, 403, 403, 401}},
+				{"POST", "/api/v1/events/zgc-2025/checkins", `{"code":"CV1NOPE"}`, [6]int{404, 404, 403, 403, 403, 401}}, // 404: an unknown ticket, past authorisation
+			}
+			for _, tc := range api {
+				for i, name := range who {
+					req, _ := http.NewRequest(tc.method, base+tc.path, bytes.NewReader([]byte(tc.body)))
+					req.Header.Set("Content-Type", "application/json")
+					if name != "anonymous" {
+						req.Header.Set("Authorization", "Bearer "+tokens[name])
+					}
+					res, err := http.DefaultClient.Do(req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					res.Body.Close()
+					if res.StatusCode != tc.want[i] {
+						t.Errorf("API %s %s as %s: %d, want %d", tc.method, tc.path, name, res.StatusCode, tc.want[i])
+					}
+				}
+			}
+		})
+	}
+}
