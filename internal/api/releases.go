@@ -2,7 +2,9 @@ package api
 
 import (
 	"net/http"
+	"strings"
 
+	"convene/internal/accounts"
 	"convene/internal/program"
 )
 
@@ -65,5 +67,46 @@ func (s *server) listReleases(w http.ResponseWriter, r *http.Request) error {
 	for _, rel := range rels {
 		out.Releases = append(out.Releases, v.release(rel))
 	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+type pressRelease struct {
+	releaseItem
+	Public bool `json:"public"` // false while embargoed
+}
+
+type pressReleaseList struct {
+	Event    string         `json:"event"`
+	Count    int            `json:"count"`
+	Releases []pressRelease `json:"releases"`
+}
+
+// GET /api/v1/events/{event}/press/releases — every release, embargoed ones
+// included and marked, for the API token of a press or admin account.
+func (s *server) listPressReleases(w http.ResponseWriter, r *http.Request) error {
+	ed, err := s.edition(r)
+	if err != nil {
+		return err
+	}
+	token, err := bearer(r)
+	if err != nil {
+		return err
+	}
+	if s.accounts == nil || !strings.HasPrefix(token, accounts.UserTokenPrefix) {
+		return &program.Error{Code: program.CodeUnauthorized, Message: "send the API token of a press or admin account"}
+	}
+	u, err := s.accounts.TokenUser(r.Context(), token)
+	if err != nil {
+		return err
+	}
+	if u.Role != accounts.RolePress && u.Role != accounts.RoleAdmin {
+		return program.Errorf(program.CodeForbidden, "embargoed releases are for press and admin accounts, not %s", u.Role)
+	}
+	v := view{ed: ed, now: s.cat.Now()}
+	out := pressReleaseList{Event: ed.Event.Slug, Count: len(ed.Releases), Releases: make([]pressRelease, 0, len(ed.Releases))}
+	for _, rel := range ed.Releases {
+		out.Releases = append(out.Releases, pressRelease{releaseItem: v.release(rel), Public: rel.Public(v.now)})
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
 	return writeJSON(w, http.StatusOK, out)
 }

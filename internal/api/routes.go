@@ -79,6 +79,7 @@ func routes() []route {
 		{http.MethodGet, "/api/v1/events/{event}/organisations", (*server).listOrganisations},
 		{http.MethodGet, "/api/v1/events/{event}/organisations/{org}", (*server).getOrganisation},
 		{http.MethodGet, "/api/v1/events/{event}/releases", (*server).listReleases},
+		{http.MethodGet, "/api/v1/events/{event}/press/releases", (*server).listPressReleases},
 		{http.MethodGet, "/api/v1/events/{event}/livestreams", (*server).listLivestreams},
 		{http.MethodGet, "/api/v1/events/{event}/conflicts", (*server).listConflicts},
 		{http.MethodGet, "/api/v1/events/{event}/calendar.ics", (*server).eventCalendar},

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -63,6 +64,28 @@ func TestAuthorisationTable(t *testing.T) {
 				browsers[name].CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 			}
 
+			// The press sees the embargoed release, marked; the public list lacks it.
+			req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/events/zgc-2025/press/releases", nil)
+			req.Header.Set("Authorization", "Bearer "+tokens["press"])
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pressList, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if !bytes.Contains(pressList, []byte(`"slug":"yanxing-2-humanoid"`)) || !bytes.Contains(pressList, []byte(`"public":false`)) {
+				t.Errorf("press releases lack the embargoed release: %s", pressList)
+			}
+			res, err = http.Get(base + "/api/v1/events/zgc-2025/releases")
+			if err != nil {
+				t.Fatal(err)
+			}
+			publicList, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if bytes.Contains(publicList, []byte("yanxing-2-humanoid")) {
+				t.Error("the public releases list shows the embargoed release")
+			}
+
 			// Expected statuses: admin, checkin, editor A, editor B, press, anonymous.
 			const redirect = http.StatusSeeOther
 			site := []struct {
@@ -79,6 +102,7 @@ func TestAuthorisationTable(t *testing.T) {
 				{"GET", "/zh/zgc-2025/admin/audit", "", [6]int{200, 403, 403, 403, 403, redirect}},
 				{"GET", "/zh/zgc-2025/checkin", "", [6]int{200, 200, 403, 403, 403, 200}}, // anonymous: the token form
 				{"POST", "/zh/zgc-2025/checkin", "code=CV1NOPE", [6]int{200, 200, 403, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/press/releases", "", [6]int{200, 403, 403, 403, 200, redirect}},
 			}
 			who := []string{"admin", "checkin", "editor A", "editor B", "press", "anonymous"}
 			for _, tc := range site {
@@ -110,6 +134,7 @@ func TestAuthorisationTable(t *testing.T) {
 				{"GET", "/api/v1/events/zgc-2025/audit", "", [6]int{200, 403, 403, 403, 403, 401}},
 				{"POST", "/api/v1/events/zgc-2025/attendees/no-such-attendee/revoke", "", [6]int{404, 403, 403, 403, 403, 401}},
 				{"POST", "/api/v1/events/zgc-2025/checkins", `{"code":"CV1NOPE"}`, [6]int{404, 404, 403, 403, 403, 401}}, // 404: an unknown ticket, past authorisation
+				{"GET", "/api/v1/events/zgc-2025/press/releases", "", [6]int{200, 403, 403, 403, 200, 401}},
 			}
 			for _, tc := range api {
 				for i, name := range who {

@@ -59,6 +59,7 @@ type releaseItem struct {
 	Title, Summary, Kind string
 	Publisher            Link
 	Activity             Link
+	Embargo              string // press view only: "embargoed until …" while not public
 }
 
 func (s *site) activity(w http.ResponseWriter, r *http.Request, q req) {

@@ -89,6 +89,7 @@ func TestAccountPages(t *testing.T) {
 			t.Run("login", func(t *testing.T) { testLogin(t, as) })
 			t.Run("roles", func(t *testing.T) { testAccountRoles(t, as) })
 			t.Run("cache", func(t *testing.T) { testAccountCache(t, as) })
+			t.Run("press", func(t *testing.T) { testPressReleases(t, as) })
 			t.Run("reset", func(t *testing.T) { testPasswordReset(t, as) })
 		})
 	}
@@ -380,5 +381,31 @@ func TestNoAccounts(t *testing.T) {
 	r := get(t, h, "/zh/zgc-2025/agenda")
 	if strings.Contains(r.body, "/zh/login") {
 		t.Error("the agenda links to a sign-in page the site does not have")
+	}
+}
+
+// testPressReleases: press and admin accounts see the embargoed release
+// with its time on a page of their own; the public page does not show it;
+// other roles may not, and nobody signed in is sent to sign in.
+func testPressReleases(t *testing.T, as accSite) {
+	const page, embargoed = "/zh/zgc-2025/press/releases", "燕行二号"
+	public := newClient(t, as.h).get("/zh/zgc-2025/releases")
+	if strings.Contains(public.body, embargoed) {
+		t.Fatal("the public releases page shows the embargoed release")
+	}
+	for _, email := range []string{"press@example.org", "admin@example.org"} {
+		r := as.signedInUser(t, email).get(page)
+		wantStatus(t, "press page as "+email, r, http.StatusOK)
+		checkHTML(t, "press page", r, "zh")
+		wantIn(t, "press page as "+email, r.body, embargoed, "禁发至 2025-03-29 10:00")
+		if cc := r.header.Get("Cache-Control"); !strings.Contains(cc, "no-store") {
+			t.Errorf("press page Cache-Control %q", cc)
+		}
+	}
+	wantStatus(t, "press page as editor", as.signedInUser(t, "editor@example.org").get(page), http.StatusForbidden)
+	wantStatus(t, "press page as gate staff", as.signedInUser(t, "gate@example.org").get(page), http.StatusForbidden)
+	wantStatus(t, "press page signed out", newClient(t, as.h).get(page), http.StatusSeeOther)
+	if again := newClient(t, as.h).get("/zh/zgc-2025/releases"); strings.Contains(again.body, embargoed) {
+		t.Error("after the press view, the public page shows the embargoed release")
 	}
 }

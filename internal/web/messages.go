@@ -505,6 +505,11 @@ var messages = map[string]msg{
 	"audit.action.staff_token.create":    {"创建工作人员凭证", "staff token created"},
 	"audit.action.user.add":              {"添加账号", "account added"},
 	"audit.action.user_token.create":     {"创建账号 API 凭证", "account API token created"},
+
+	// the press view of releases
+	"press.title":     {"媒体通道：全部发布（含禁发内容）", "Press: all releases, embargoed ones included"},
+	"press.lead":      {"标注禁发的内容在禁发时间前不得报道；公开页面在禁发解除前不显示这些内容。", "Items marked embargoed must not be reported before their time; the public pages show them only once the embargo lifts."},
+	"press.embargoed": {"禁发至 %s", "embargoed until %s"},
 }
 
 // T returns the UI string key in lang (zh for anything but en). An unknown

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"convene/internal/accounts"
 	"convene/internal/program"
 )
 
@@ -11,6 +12,7 @@ import (
 type releasesView struct {
 	Page
 	Events []releaseEvent
+	Press  bool // the press view: embargoed releases included and marked
 }
 
 type releaseEvent struct {
@@ -22,10 +24,45 @@ type releaseEvent struct {
 }
 
 func (s *site) releases(w http.ResponseWriter, r *http.Request, q req) {
+	view := releasesView{Page: s.page(r, q.lang, T(q.lang, "releases.title"), "releases", q.ed)}
+	view.Events = releaseEvents(q, q.ed.PublicReleases(s.cat.Now()), nil)
+	s.render(w, r, http.StatusOK, "releases", view)
+}
+
+// pressReleases is every release of the edition, embargoed ones marked with
+// the moment they become public: for press and admin accounts only, on a
+// page that is never cached.
+func (s *site) pressReleases(w http.ResponseWriter, r *http.Request, q req) {
+	u, err := s.sessionUser(r)
+	switch {
+	case err != nil:
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	case u == nil:
+		http.Redirect(w, r, loginURL(q.lang, r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	case u.Role != accounts.RolePress && u.Role != accounts.RoleAdmin:
+		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeForbidden, "embargoed releases are for press and admin accounts"))
+		return
+	}
+	now := s.cat.Now()
+	view := releasesView{Page: s.page(r, q.lang, T(q.lang, "press.title"), "releases", q.ed), Press: true}
+	view.Events = releaseEvents(q, q.ed.Releases, func(rel *program.Release) string {
+		if rel.Public(now) {
+			return ""
+		}
+		return Tf(q.lang, "press.embargoed", q.ed.Local(*rel.EmbargoUntil).Format("2006-01-02 15:04"))
+	})
+	s.render(w, r, http.StatusOK, "releases", view)
+}
+
+// releaseEvents groups releases by the activity they are released at, in
+// the order given; embargo, when set, labels a release.
+func releaseEvents(q req, rels []*program.Release, embargo func(*program.Release) string) []releaseEvent {
 	ed, lang := q.ed, q.lang
-	view := releasesView{Page: s.page(r, lang, T(lang, "releases.title"), "releases", ed)}
+	var events []releaseEvent
 	index := map[string]int{}
-	for _, rel := range ed.PublicReleases(s.cat.Now()) {
+	for _, rel := range rels {
 		i, ok := index[rel.ActivityID]
 		if !ok {
 			ev := releaseEvent{}
@@ -39,11 +76,15 @@ func (s *site) releases(w http.ResponseWriter, r *http.Request, q req) {
 					ev.Hosts = append(ev.Hosts, Link{URL: q.org(o.Slug), Label: o.Name.In(lang)})
 				}
 			}
-			i = len(view.Events)
+			i = len(events)
 			index[rel.ActivityID] = i
-			view.Events = append(view.Events, ev)
+			events = append(events, ev)
 		}
-		view.Events[i].Releases = append(view.Events[i].Releases, releaseOf(q, rel))
+		it := releaseOf(q, rel)
+		if embargo != nil {
+			it.Embargo = embargo(rel)
+		}
+		events[i].Releases = append(events[i].Releases, it)
 	}
-	s.render(w, r, http.StatusOK, "releases", view)
+	return events
 }

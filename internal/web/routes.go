@@ -25,6 +25,7 @@ func (s *site) routes() http.Handler {
 		mux.HandleFunc("GET /{lang}/login", s.inLangUser(s.loginForm))
 		mux.HandleFunc("POST /{lang}/login", s.inLang(s.login))
 		mux.HandleFunc("POST /{lang}/logout", s.inLang(s.logout))
+		mux.HandleFunc("GET /{lang}/{event}/press/releases", s.live(s.pressReleases))
 		mux.HandleFunc("GET /{lang}/reset", s.inLang(s.resetForm))
 		mux.HandleFunc("POST /{lang}/reset", s.inLang(s.requestReset))
 		mux.HandleFunc("GET /{lang}/password", s.inLang(s.newPasswordForm)) // ?token= from the mailed link
