@@ -218,6 +218,7 @@ func TestCommandLineMistakes(t *testing.T) {
 		{[]string{"serve", "--data", "DATA", "--log-level", "loud"}, 2, "log level"},
 		{[]string{"serve", "--data", "DATA", "--base-url", "forum.example.org"}, 2, "absolute http or https URL"},
 		{[]string{"version", "extra"}, 2, "unexpected arguments"},
+		{[]string{"serve", "--data", "DATA", "--smtp", "smtp://relay.example"}, 2, "?from=address"},
 		{[]string{"token", "--role", "checkin"}, 2, "usage: convene token create"},
 		{[]string{"token", "create", "--role", "root", "--event", "zgc-2025", "--data", "DATA"}, 2, "want checkin or admin"},
 		{[]string{"token", "create", "--role", "admin", "--data", "DATA"}, 2, "--event is required"},

@@ -13,6 +13,7 @@ import (
 	"convene/internal/accounts"
 	"convene/internal/api"
 	"convene/internal/httpx"
+	"convene/internal/mail"
 	"convene/internal/program"
 	"convene/internal/programfile"
 	"convene/internal/registration"
@@ -28,8 +29,17 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	withDemo := fs.Bool("demo", env.Getenv("CONVENE_DEMO") == "1", "load the sample data on start (env CONVENE_DEMO=1)")
 	baseURL := fs.String("base-url", env.Getenv("CONVENE_BASE_URL"), "public URL of the site for links in feeds, e.g. https://forum.example.org; empty: taken from each request (env CONVENE_BASE_URL)")
 	level := fs.String("log-level", envOr(env.Getenv, "CONVENE_LOG_LEVEL", "info"), "debug (logs every request), info, warn or error (env CONVENE_LOG_LEVEL)")
+	smtpURL := fs.String("smtp", env.Getenv("CONVENE_SMTP_URL"), "mail relay for password-reset links: smtp://[user:password@]host[:port]?from=address; empty: mails are written to the log (development) (env CONVENE_SMTP_URL)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	var sender mail.Sender
+	if *smtpURL != "" {
+		smtpSender, err := mail.ParseSMTPURL(*smtpURL)
+		if err != nil {
+			return usageError{fmt.Errorf("--smtp: %w", err)}
+		}
+		sender = smtpSender
 	}
 	if u, err := url.Parse(*baseURL); *baseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
 		return usageError{fmt.Errorf("--base-url %q: want an absolute http or https URL", *baseURL)}
@@ -48,7 +58,13 @@ func runServe(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	srv, err := newHTTPServer(newServices(store, env.Now), *baseURL, log)
+	if sender == nil {
+		log.Warn("no --smtp: mails (password-reset links) are written to this log, not sent")
+		sender = mail.LogSender{Log: log}
+	}
+	svcs := newServices(store, env.Now)
+	svcs.mail = sender
+	srv, err := newHTTPServer(svcs, *baseURL, log)
 	if err != nil {
 		return err
 	}
@@ -86,6 +102,7 @@ type services struct {
 	files    *programfile.Files
 	accounts *accounts.Service
 	audit    *sqlstore.DB // the audit log's read side
+	mail     mail.Sender  // nil: the site logs mails
 }
 
 func newServices(store *sqlstore.DB, now func() time.Time) services {
@@ -97,7 +114,7 @@ func newServices(store *sqlstore.DB, now func() time.Time) services {
 // the health check behind the middleware. baseURL is the public URL for
 // links in feeds ("" takes it from each request).
 func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, error) {
-	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit, Logger: log})
+	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit, Mail: s.mail, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("build the site: %w", err)
 	}
