@@ -55,6 +55,9 @@ type Store interface {
 	SessionUser(ctx context.Context, tokenHash string, now time.Time) (*User, error)
 	DeleteSession(ctx context.Context, tokenHash string) error
 	CreateUserToken(ctx context.Context, userID, tokenHash, label string, at time.Time) error
+	// DisableUser marks the account disabled and, in the same transaction,
+	// ends its sessions and revokes its API tokens.
+	DisableUser(ctx context.Context, email string, at time.Time) error
 	TokenUser(ctx context.Context, tokenHash string) (*User, error)
 	// RecordFailure notes a failed sign-in for key (an email or a client
 	// address); Failures counts those of key since a moment.

@@ -154,6 +154,12 @@ func (s *Service) CreateToken(ctx context.Context, email, label string) (string,
 	return token, s.store.CreateUserToken(ctx, u.ID, tokenHash, strings.TrimSpace(label), s.now().UTC())
 }
 
+// DisableUser shuts an account out at once: no sign-in, its sessions ended,
+// its API tokens revoked. The account stays, for the audit log.
+func (s *Service) DisableUser(ctx context.Context, email string) error {
+	return s.store.DisableUser(ctx, strings.ToLower(strings.TrimSpace(email)), s.now().UTC())
+}
+
 // TokenUser returns the user an API token acts as.
 func (s *Service) TokenUser(ctx context.Context, token string) (*User, error) {
 	if !strings.HasPrefix(token, UserTokenPrefix) {

@@ -71,6 +71,26 @@ func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
 				t.Fatalf("withdraw: %v %v", res.StatusCode, err)
 			}
 
+			// On the command line: the gate's token revoked, an account disabled.
+			list := cli("token", "list", "--event", "zgc-2025")
+			if !strings.Contains(list, "north gate") || !strings.Contains(list, "in force") {
+				t.Fatalf("token list: %q", list)
+			}
+			gateID := strings.Fields(list)[0]
+			cli("token", "revoke", "--event", "zgc-2025", "--id", gateID)
+			if list := cli("token", "list", "--event", "zgc-2025"); !strings.Contains(list, "revoked") {
+				t.Errorf("token list after revoke: %q", list)
+			}
+			if got := postJSON(t, base+"/api/v1/events/zgc-2025/checkins", gateToken, map[string]string{"code": reg["code"].(string)}); got["code"] != "unauthorized" {
+				t.Errorf("check-in with a revoked staff token: %v", got)
+			}
+			cli("user", "add", "--email", "leaver@example.org", "--role", "admin")
+			leaverToken := cli("token", "create", "--user", "leaver@example.org")
+			cli("user", "disable", "--email", "leaver@example.org")
+			if got := postJSON(t, base+"/api/v1/events/zgc-2025/checkins", leaverToken, map[string]string{"code": reg["code"].(string)}); got["code"] != "unauthorized" {
+				t.Errorf("check-in with a disabled account's token: %v", got)
+			}
+
 			getLog := func(token string) (int, map[string]any) {
 				req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/events/zgc-2025/audit", nil)
 				req.Header.Set("Authorization", "Bearer "+token)
@@ -83,8 +103,8 @@ func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
 				_ = json.NewDecoder(res.Body).Decode(&v)
 				return res.StatusCode, v
 			}
-			if st, _ := getLog(gateToken); st != http.StatusForbidden {
-				t.Errorf("audit log with a check-in token: %d", st)
+			if st, _ := getLog(gateToken); st != http.StatusUnauthorized {
+				t.Errorf("audit log with a revoked check-in token: %d", st)
 			}
 			st, log := getLog(adminToken)
 			if st != http.StatusOK {
@@ -102,9 +122,11 @@ func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
 			}
 			want := map[string]int{
 				"program.create by command line":                           1, // zgc-2025 (the 2024 edition's entry is not in this log)
-				"user.add by command line":                                 1,
-				"user_token.create by command line":                        1,
+				"user.add by command line":                                 2,
+				"user.disable by command line":                             1,
+				"user_token.create by command line":                        2,
 				"staff_token.create by command line":                       1,
+				"staff_token.revoke by command line":                       1,
 				"invitation.create by command line":                        1,
 				"program.import by account:secretariat@example.org":        1,
 				"registration.withdraw by account:secretariat@example.org": 1,

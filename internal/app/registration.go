@@ -37,7 +37,10 @@ func openEdition(ctx context.Context, env Env, db dbFlags, event string) (*sqlst
 // runToken: convene token create --user EMAIL [--label L], or
 // convene token create --role checkin|admin --event E [--label L].
 func runToken(ctx context.Context, env Env, args []string) error {
-	const usage = "usage: convene token create --user EMAIL [--label L]\n   or: convene token create --role checkin|admin --event E [--label L]"
+	const usage = "usage: convene token create --user EMAIL [--label L]\n   or: convene token create --role checkin|admin --event E [--label L]\n   or: convene token list --event E\n   or: convene token revoke --event E --id ID"
+	if len(args) > 0 && (args[0] == "list" || args[0] == "revoke") {
+		return runStaffTokens(ctx, env, args)
+	}
 	if len(args) == 0 || args[0] != "create" {
 		return usageError{errors.New(usage)}
 	}
@@ -82,10 +85,53 @@ func runToken(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
+// runStaffTokens: convene token list --event E, convene token revoke --event E --id ID
+func runStaffTokens(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet("token "+args[0], env)
+	var db dbFlags
+	db.register(fs, env.Getenv)
+	event := fs.String("event", "", "edition slug (required)")
+	id := fs.String("id", "", "revoke: the token's id, as token list shows it")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if args[0] == "revoke" && *id == "" {
+		return usageError{errors.New("--id is required: the token's id, as convene token list shows it")}
+	}
+	store, ed, err := openEdition(ctx, env, db, *event)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	svc := registration.New(store, env.Now)
+	if args[0] == "revoke" {
+		if err := svc.RevokeStaffToken(ctx, ed, *id); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "revoked %s\n", *id)
+		return nil
+	}
+	tokens, err := svc.StaffTokens(ctx, ed)
+	if err != nil {
+		return err
+	}
+	for _, t := range tokens {
+		state := "in force"
+		if t.RevokedAt != nil {
+			state = "revoked " + ed.Local(*t.RevokedAt).Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(env.Stdout, "%s  %-7s  %-24s  made %s  %s\n", t.TokenID, t.Role, t.Label, ed.Local(t.CreatedAt).Format("2006-01-02 15:04"), state)
+	}
+	return nil
+}
+
 // runUser: convene user add --email E --role R [--org SLUG[,SLUG…]] [--name N] [--password-stdin]
 func runUser(ctx context.Context, env Env, args []string) error {
+	if len(args) > 0 && args[0] == "disable" {
+		return runUserDisable(ctx, env, args[1:])
+	}
 	if len(args) == 0 || args[0] != "add" {
-		return usageError{errors.New("usage: convene user add --email E --role admin|editor|checkin|press [--org SLUG,…] [--name N] [--password-stdin]")}
+		return usageError{errors.New("usage: convene user add --email E --role admin|editor|checkin|press [--org SLUG,…] [--name N] [--password-stdin]\n   or: convene user disable --email E")}
 	}
 	fs := newFlagSet("user add", env)
 	var db dbFlags
@@ -170,5 +216,29 @@ func runInvitation(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, registration.GroupCode(inv.Code))
+	return nil
+}
+
+// runUserDisable: convene user disable --email E
+func runUserDisable(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet("user disable", env)
+	var db dbFlags
+	db.register(fs, env.Getenv)
+	email := fs.String("email", "", "the account to shut out: no sign-in, sessions ended, API tokens revoked (required)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *email == "" {
+		return usageError{errors.New("--email is required")}
+	}
+	store, err := db.open(ctx, slog.New(slog.NewTextHandler(env.Stderr, nil)))
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := accounts.New(store, env.Now).DisableUser(ctx, *email); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "disabled %s\n", *email)
 	return nil
 }

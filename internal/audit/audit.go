@@ -31,13 +31,15 @@ const (
 	RegistrationWithdraw = "registration.withdraw"
 	InvitationCreate     = "invitation.create"
 	StaffTokenCreate     = "staff_token.create"
+	StaffTokenRevoke     = "staff_token.revoke"
 	UserAdd              = "user.add"
+	UserDisable          = "user.disable"
 	UserTokenCreate      = "user_token.create"
 )
 
 // Actions lists every action, for what must name them all (the API
 // document's enum is tested against it).
-var Actions = []string{ProgramCreate, ProgramImport, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, UserAdd, UserTokenCreate}
+var Actions = []string{ProgramCreate, ProgramImport, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, StaffTokenRevoke, UserAdd, UserDisable, UserTokenCreate}
 
 type actorKey struct{}
 

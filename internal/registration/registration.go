@@ -89,10 +89,12 @@ const (
 
 // Staff is the holder of a staff token, scoped to one edition.
 type Staff struct {
-	TokenID string
-	EventID string
-	Role    Role
-	Label   string
+	TokenID   string
+	EventID   string
+	Role      Role
+	Label     string
+	CreatedAt time.Time  // listing only
+	RevokedAt *time.Time // listing only
 }
 
 // Actor names the staff member in the audit log: an account by its email,
@@ -166,6 +168,8 @@ type Store interface {
 
 	CreateStaffToken(ctx context.Context, s *Staff, tokenHash string, at time.Time) error
 	StaffByToken(ctx context.Context, tokenHash string) (*Staff, error)
+	StaffTokens(ctx context.Context, eventID string) ([]Staff, error)
+	RevokeStaffToken(ctx context.Context, eventID, tokenID string, at time.Time) error
 	CreateInvitation(ctx context.Context, eventID string, inv *Invitation, at time.Time) error
 	TicketKey(ctx context.Context) ([]byte, error) // made on first use, the same on every node
 

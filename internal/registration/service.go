@@ -110,6 +110,17 @@ func (s *Service) CreateStaffToken(ctx context.Context, ed *program.Edition, rol
 	return token, s.store.CreateStaffToken(ctx, st, hash, s.now().UTC())
 }
 
+// StaffTokens lists the staff tokens of an edition (never the tokens
+// themselves: only their hashes are kept), oldest first.
+func (s *Service) StaffTokens(ctx context.Context, ed *program.Edition) ([]Staff, error) {
+	return s.store.StaffTokens(ctx, ed.Event.ID)
+}
+
+// RevokeStaffToken stops a staff token at once (a lost phone at the gate).
+func (s *Service) RevokeStaffToken(ctx context.Context, ed *program.Edition, tokenID string) error {
+	return s.store.RevokeStaffToken(ctx, ed.Event.ID, tokenID, s.now().UTC())
+}
+
 // CreateInvitation makes an invitation code that admits seats people of the
 // given kinds.
 func (s *Service) CreateInvitation(ctx context.Context, ed *program.Edition, kinds []Kind, seats int, label string) (*Invitation, error) {

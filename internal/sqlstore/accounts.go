@@ -175,3 +175,25 @@ func (db *DB) UseReset(ctx context.Context, tokenHash string, now time.Time, pas
 		return err
 	})
 }
+
+// DisableUser disables an account, ends its sessions and revokes its API
+// tokens in one transaction.
+func (db *DB) DisableUser(ctx context.Context, email string, at time.Time) error {
+	return db.inWriteTx(ctx, func(t *tx) error {
+		var id string
+		err := t.queryRow(ctx, `UPDATE users SET disabled_at = ? WHERE email = ? AND disabled_at IS NULL RETURNING id`, at, email).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return program.Errorf(program.CodeNotFound, "no enabled account %s", email)
+		}
+		if err != nil {
+			return fmt.Errorf("disable user: %w", err)
+		}
+		if _, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, id); err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `UPDATE user_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, at, id); err != nil {
+			return err
+		}
+		return recordAudit(ctx, t, at, audit.UserDisable, "", email, map[string]string{"status": "enabled"}, map[string]string{"status": "disabled"})
+	})
+}

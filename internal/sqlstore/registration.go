@@ -537,3 +537,39 @@ func (db *DB) Checkins(ctx context.Context, eventID string, each func(*registrat
 		})
 	})
 }
+
+// StaffTokens lists an edition's staff tokens, oldest first.
+func (db *DB) StaffTokens(ctx context.Context, eventID string) ([]registration.Staff, error) {
+	var out []registration.Staff
+	err := db.inReadTx(ctx, func(t *tx) error {
+		out = nil
+		return queryEach(ctx, t, `SELECT id, event_id, role, label, created_at, revoked_at FROM staff_tokens WHERE event_id = ? ORDER BY created_at, id`,
+			[]any{eventID}, func(rows *sql.Rows) error {
+				var s registration.Staff
+				var created, revoked sql.NullTime
+				if err := rows.Scan(&s.TokenID, &s.EventID, &s.Role, &s.Label, &created, &revoked); err != nil {
+					return err
+				}
+				s.CreatedAt, s.RevokedAt = utc(created), optTime(revoked)
+				out = append(out, s)
+				return nil
+			})
+	})
+	return out, err
+}
+
+// RevokeStaffToken revokes a staff token of an edition.
+func (db *DB) RevokeStaffToken(ctx context.Context, eventID, tokenID string, at time.Time) error {
+	return db.inWriteTx(ctx, func(t *tx) error {
+		var role, label string
+		err := t.queryRow(ctx, `UPDATE staff_tokens SET revoked_at = ? WHERE id = ? AND event_id = ? AND revoked_at IS NULL RETURNING role, label`,
+			at, tokenID, eventID).Scan(&role, &label)
+		if errors.Is(err, sql.ErrNoRows) {
+			return program.Errorf(program.CodeNotFound, "no staff token %s in force in this edition", tokenID)
+		}
+		if err != nil {
+			return fmt.Errorf("revoke staff token: %w", err)
+		}
+		return recordAudit(ctx, t, at, audit.StaffTokenRevoke, eventID, tokenID, map[string]string{"role": role, "label": label, "status": "in force"}, map[string]string{"status": "revoked"})
+	})
+}

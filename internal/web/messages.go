@@ -504,6 +504,8 @@ var messages = map[string]msg{
 	"audit.action.invitation.create":     {"创建邀请码", "invitation code created"},
 	"audit.action.staff_token.create":    {"创建工作人员凭证", "staff token created"},
 	"audit.action.user.add":              {"添加账号", "account added"},
+	"audit.action.user.disable":          {"停用账号", "account disabled"},
+	"audit.action.staff_token.revoke":    {"吊销工作人员凭证", "staff token revoked"},
 	"audit.action.user_token.create":     {"创建账号 API 凭证", "account API token created"},
 
 	// the press view of releases
