@@ -124,6 +124,17 @@ func (s *server) staff(r *http.Request, need registration.Role) (*program.Editio
 	return ed, st, err
 }
 
+// attendeeAt resolves the edition, the {activity} and the attendee of the
+// bearer token.
+func (s *server) attendeeAt(r *http.Request) (*program.Edition, *program.Activity, *registration.Attendee, error) {
+	ed, a, err := s.attendee(r)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	act, err := activityOf(r, ed)
+	return ed, act, a, err
+}
+
 // activityOf resolves the {activity} path parameter in ed.
 func activityOf(r *http.Request, ed *program.Edition) (*program.Activity, error) {
 	slug, err := pathParam(r, "activity")
@@ -322,11 +333,7 @@ func (s *server) revokeTicket(w http.ResponseWriter, r *http.Request) error {
 
 // POST /api/v1/events/{event}/activities/{activity}/signups
 func (s *server) signUp(w http.ResponseWriter, r *http.Request) error {
-	ed, a, err := s.attendee(r)
-	if err != nil {
-		return err
-	}
-	act, err := activityOf(r, ed)
+	ed, act, a, err := s.attendeeAt(r)
 	if err != nil {
 		return err
 	}
@@ -341,11 +348,7 @@ func (s *server) signUp(w http.ResponseWriter, r *http.Request) error {
 
 // DELETE /api/v1/events/{event}/activities/{activity}/signups/me
 func (s *server) cancelSignup(w http.ResponseWriter, r *http.Request) error {
-	ed, a, err := s.attendee(r)
-	if err != nil {
-		return err
-	}
-	act, err := activityOf(r, ed)
+	ed, act, a, err := s.attendeeAt(r)
 	if err != nil {
 		return err
 	}

@@ -209,13 +209,21 @@ type ticketView struct {
 	BackURL                  string
 }
 
-func (s *site) ticket(w http.ResponseWriter, r *http.Request, q req) {
+// ticketHolder is the signed-in attendee with a ticket in force; otherwise
+// it has answered (sign in, or 410 for a withdrawn registration) and
+// returns nil.
+func (s *site) ticketHolder(w http.ResponseWriter, r *http.Request, q req) *registration.Attendee {
 	a, _ := s.signedIn(w, r, q)
-	if a == nil {
-		return
-	}
-	if a.RevokedAt != nil || a.TicketID == "" {
+	if a != nil && (a.RevokedAt != nil || a.TicketID == "") {
 		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeGone, "registration withdrawn"))
+		return nil
+	}
+	return a
+}
+
+func (s *site) ticket(w http.ResponseWriter, r *http.Request, q req) {
+	a := s.ticketHolder(w, r, q)
+	if a == nil {
 		return
 	}
 	t, err := s.ticketInfo(r, q, a)
@@ -239,12 +247,8 @@ func (s *site) ticket(w http.ResponseWriter, r *http.Request, q req) {
 // ticketImage serves the QR of the signed-in attendee's ticket as an image
 // made by draw.
 func (s *site) ticketImage(w http.ResponseWriter, r *http.Request, q req, contentType string, draw func(code string) ([]byte, error)) {
-	a, _ := s.signedIn(w, r, q)
+	a := s.ticketHolder(w, r, q)
 	if a == nil {
-		return
-	}
-	if a.RevokedAt != nil || a.TicketID == "" {
-		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeGone, "registration withdrawn"))
 		return
 	}
 	code, err := s.reg.TicketCode(r.Context(), a)
