@@ -27,7 +27,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	db.register(fs, env.Getenv)
 	addr := fs.String("addr", envOr(env.Getenv, "CONVENE_ADDR", "127.0.0.1:8080"), "address to listen on (env CONVENE_ADDR)")
 	withDemo := fs.Bool("demo", env.Getenv("CONVENE_DEMO") == "1", "load the sample data on start (env CONVENE_DEMO=1)")
-	baseURL := fs.String("base-url", env.Getenv("CONVENE_BASE_URL"), "public URL of the site for links in feeds, e.g. https://forum.example.org; empty: taken from each request (env CONVENE_BASE_URL)")
+	baseURL := fs.String("base-url", env.Getenv("CONVENE_BASE_URL"), "public URL of the site for links in feeds, pages and mails, e.g. https://forum.example.org (https also makes cookies Secure behind a proxy); empty: taken from each request (env CONVENE_BASE_URL)")
 	level := fs.String("log-level", envOr(env.Getenv, "CONVENE_LOG_LEVEL", "info"), "debug (logs every request), info, warn or error (env CONVENE_LOG_LEVEL)")
 	smtpURL := fs.String("smtp", env.Getenv("CONVENE_SMTP_URL"), "mail relay for password-reset links: smtp://[user:password@]host[:port]?from=address; empty: mails are written to the log (development) (env CONVENE_SMTP_URL)")
 	if err := parse(fs, args); err != nil {
@@ -114,7 +114,7 @@ func newServices(store *sqlstore.DB, now func() time.Time) services {
 // the health check behind the middleware. baseURL is the public URL for
 // links in feeds ("" takes it from each request).
 func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, error) {
-	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit, Mail: s.mail, Logger: log})
+	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit, Mail: s.mail, BaseURL: baseURL, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("build the site: %w", err)
 	}

@@ -158,7 +158,7 @@ func (s *site) staffSignOut(w http.ResponseWriter, r *http.Request, q req) {
 func (s *site) setStaffCookie(w http.ResponseWriter, r *http.Request, q req, token string, maxAge int) {
 	http.SetCookie(w, &http.Cookie{
 		Name: staffCookieName(q.ed), Value: token, Path: "/", MaxAge: maxAge,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode,
+		HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteStrictMode,
 	})
 }
 

@@ -209,7 +209,7 @@ func (s *site) login(w http.ResponseWriter, r *http.Request, lang string) {
 	http.SetCookie(w, &http.Cookie{
 		Name: sessionCookie, Value: token, Path: "/",
 		MaxAge:   int(accounts.SessionLength / time.Second),
-		HttpOnly: true, Secure: r.TLS != nil,
+		HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode,
 	})
 	http.Redirect(w, r, localNext(lang, next), http.StatusSeeOther)
@@ -229,7 +229,7 @@ func (s *site) logout(w http.ResponseWriter, r *http.Request, lang string) {
 	}
 	http.SetCookie(w, &http.Cookie{
 		Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode,
+		HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteLaxMode,
 	})
 	http.Redirect(w, r, "/"+lang+"/", http.StatusSeeOther)
 }

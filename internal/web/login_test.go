@@ -409,3 +409,31 @@ func testPressReleases(t *testing.T, as accSite) {
 		t.Error("after the press view, the public page shows the embargoed release")
 	}
 }
+
+// TestBaseURL: behind a TLS-terminating proxy (no TLS on the request), a
+// site configured with its https base URL marks every cookie Secure and
+// writes absolute links with that URL, not with the Host the proxy sent.
+func TestBaseURL(t *testing.T) {
+	db := testkit.DemoDB(t, "sqlite")
+	cat := program.NewCatalog(db, testkit.Clock)
+	acc := accounts.New(db, testkit.Clock)
+	h, err := New(Config{Catalog: cat, Registration: registration.New(db, testkit.Clock), Accounts: acc, BaseURL: "https://forum.example/",
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := acc.AddUser(t.Context(), "admin@example.org", "", accounts.RoleAdmin, nil, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	c := newClient(t, h)
+	r := c.post("/zh/zgc-2025/register", application("李雷", "li.lei@example.org"))
+	wantStatus(t, "register", r, http.StatusSeeOther)
+	if ck := c.cookies["convene_attendee_zgc-2025"]; ck == nil || !ck.Secure {
+		t.Fatalf("attendee cookie without Secure: %+v", ck)
+	}
+	wantIn(t, "me", c.get("/zh/zgc-2025/me").body, "https://forum.example/zh/zgc-2025/access/cva_")
+	wantStatus(t, "sign in", c.post("/zh/login", login("admin@example.org", testPassword, "")), http.StatusSeeOther)
+	if ck := c.cookies[sessionCookie]; ck == nil || !ck.Secure {
+		t.Fatalf("session cookie without Secure: %+v", ck)
+	}
+}

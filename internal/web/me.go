@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"convene/internal/program"
 	"convene/internal/registration"
@@ -72,7 +73,7 @@ func (s *site) me(w http.ResponseWriter, r *http.Request, q req) {
 		Organisation: a.Organisation,
 		Email:        a.Email,
 		Withdrawn:    a.RevokedAt != nil || a.TicketID == "",
-		AccessURL:    origin(r) + q.access(token),
+		AccessURL:    s.origin(r) + q.access(token),
 		ReissueURL:   q.me() + "/ticket/reissue",
 		AgendaURL:    q.agenda(),
 	}
@@ -192,12 +193,24 @@ func flash(r *http.Request, q req, items []registration.AgendaItem) (msg string,
 	return "", false
 }
 
-// origin is the scheme and host the request came to, for absolute links.
-func origin(r *http.Request) string {
+// origin is the public scheme and host for absolute links (the personal
+// access link, the reset link): the configured base URL, else what the
+// request came to (which a proxy may have changed).
+func (s *site) origin(r *http.Request) string {
+	if s.base != "" {
+		return s.base
+	}
 	if r.TLS != nil {
 		return "https://" + r.Host
 	}
 	return "http://" + r.Host
+}
+
+// secure tells whether cookies get the Secure attribute: when the site is
+// public over https (behind a TLS-terminating proxy r.TLS is nil) or the
+// request came over TLS.
+func (s *site) secure(r *http.Request) bool {
+	return strings.HasPrefix(s.base, "https://") || r.TLS != nil
 }
 
 // ticketView is the printable ticket.

@@ -167,7 +167,7 @@ func (s *site) setAttendeeCookie(w http.ResponseWriter, r *http.Request, q req, 
 	http.SetCookie(w, &http.Cookie{
 		Name: attendeeCookieName(q.ed), Value: token, Path: "/",
 		MaxAge:   int(attendeeCookieAge / time.Second),
-		HttpOnly: true, Secure: r.TLS != nil,
+		HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, // the link in a confirmation email must sign in
 	})
 }

@@ -38,7 +38,9 @@ func (s *site) requestReset(w http.ResponseWriter, r *http.Request, lang string)
 	if !s.parseLangForm(w, r, lang) {
 		return
 	}
-	link := func(token string) string { return origin(r) + "/" + lang + "/password?token=" + url.QueryEscape(token) }
+	link := func(token string) string {
+		return s.origin(r) + "/" + lang + "/password?token=" + url.QueryEscape(token)
+	}
 	email := r.PostFormValue("email")
 	if err := s.acc.RequestReset(r.Context(), email, s.mail, link); err != nil {
 		s.fail(w, r, lang, nil, err)

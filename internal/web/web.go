@@ -50,6 +50,10 @@ type Config struct {
 	Accounts *accounts.Service
 	// Mail sends the password-reset links; nil logs them (development).
 	Mail mail.Sender
+	// BaseURL is the public scheme and host of the site (https://forum.example)
+	// for absolute links in pages and mails; https also makes every cookie
+	// Secure behind a TLS-terminating proxy. Empty: taken from each request.
+	BaseURL string
 	// Audit is the log the secretariat's audit page shows (with
 	// Registration, for the staff sign-in); nil leaves the page out.
 	Audit AuditLog
@@ -63,6 +67,7 @@ type site struct {
 	acc    *accounts.Service     // nil: no sign-in pages
 	mail   mail.Sender
 	audit  AuditLog
+	base   string // Config.BaseURL without a trailing slash
 	log    *slog.Logger
 	pages  map[string]*template.Template
 	css    []byte
@@ -111,6 +116,7 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		acc:    cfg.Accounts,
 		mail:   cfg.Mail,
 		audit:  cfg.Audit,
+		base:   strings.TrimRight(cfg.BaseURL, "/"),
 		log:    log,
 		pages:  pages,
 		css:    siteCSS,
