@@ -67,17 +67,9 @@ type activityDetail struct {
 
 // GET /api/v1/events/{event}/activities/{activity}
 func (s *server) getActivity(w http.ResponseWriter, r *http.Request) error {
-	ed, err := s.edition(r)
+	ed, a, err := s.editionActivity(r)
 	if err != nil {
 		return err
-	}
-	slug, err := pathParam(r, "activity")
-	if err != nil {
-		return err
-	}
-	a, ok := ed.Activity(slug)
-	if !ok {
-		return errNotFound("activity", "no activity %q in %s", slug, ed.Event.Slug)
 	}
 	prev, err := s.cat.Previous(r.Context(), ed)
 	if err != nil {

@@ -137,17 +137,9 @@ func (s *server) eventCalendar(w http.ResponseWriter, r *http.Request) error {
 
 // GET /api/v1/events/{event}/activities/{activity}/calendar.ics?lang=
 func (s *server) activityCalendar(w http.ResponseWriter, r *http.Request) error {
-	ed, err := s.edition(r)
+	ed, a, err := s.editionActivity(r)
 	if err != nil {
 		return err
-	}
-	slug, err := pathParam(r, "activity")
-	if err != nil {
-		return err
-	}
-	a, ok := ed.Activity(slug)
-	if !ok {
-		return errNotFound("activity", "no activity %q in %s", slug, ed.Event.Slug)
 	}
 	return s.serveFeed(w, r, ed, feed{
 		name: "activity-calendar", contentType: calendarContentType, attachment: true,
@@ -158,17 +150,9 @@ func (s *server) activityCalendar(w http.ResponseWriter, r *http.Request) error 
 
 // GET /api/v1/events/{event}/people/{person}/calendar.ics?lang=
 func (s *server) personCalendar(w http.ResponseWriter, r *http.Request) error {
-	ed, err := s.edition(r)
+	ed, p, err := s.editionPerson(r)
 	if err != nil {
 		return err
-	}
-	slug, err := pathParam(r, "person")
-	if err != nil {
-		return err
-	}
-	p, ok := ed.Person(slug)
-	if !ok {
-		return errNotFound("person", "no person %q in %s", slug, ed.Event.Slug)
 	}
 	return s.serveFeed(w, r, ed, feed{
 		name: "person-calendar", contentType: calendarContentType, attachment: true,

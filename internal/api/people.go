@@ -60,17 +60,9 @@ type personDetail struct {
 
 // GET /api/v1/events/{event}/people/{person}
 func (s *server) getPerson(w http.ResponseWriter, r *http.Request) error {
-	ed, err := s.edition(r)
+	ed, p, err := s.editionPerson(r)
 	if err != nil {
 		return err
-	}
-	slug, err := pathParam(r, "person")
-	if err != nil {
-		return err
-	}
-	p, ok := ed.Person(slug)
-	if !ok {
-		return errNotFound("person", "no person %q in %s", slug, ed.Event.Slug)
 	}
 	v := view{ed: ed}
 	acts := ed.ActivitiesWith(p.ID)

@@ -135,19 +135,6 @@ func (s *server) attendeeAt(r *http.Request) (*program.Edition, *program.Activit
 	return ed, act, a, err
 }
 
-// activityOf resolves the {activity} path parameter in ed.
-func activityOf(r *http.Request, ed *program.Edition) (*program.Activity, error) {
-	slug, err := pathParam(r, "activity")
-	if err != nil {
-		return nil, err
-	}
-	a, ok := ed.Activity(slug)
-	if !ok {
-		return nil, errNotFound("activity", "no activity %q in %s", slug, ed.Event.Slug)
-	}
-	return a, nil
-}
-
 type attendeeView struct {
 	ID           string            `json:"id"`
 	Event        string            `json:"event"`

@@ -164,3 +164,43 @@ func (s *server) edition(r *http.Request) (*program.Edition, error) {
 	}
 	return s.cat.Edition(r.Context(), slug)
 }
+
+// editionActivity resolves the {event} and {activity} path parameters.
+func (s *server) editionActivity(r *http.Request) (*program.Edition, *program.Activity, error) {
+	ed, err := s.edition(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := activityOf(r, ed)
+	return ed, a, err
+}
+
+// editionPerson resolves the {event} and {person} path parameters.
+func (s *server) editionPerson(r *http.Request) (*program.Edition, *program.Person, error) {
+	ed, err := s.edition(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	slug, err := pathParam(r, "person")
+	if err != nil {
+		return nil, nil, err
+	}
+	p, ok := ed.Person(slug)
+	if !ok {
+		return nil, nil, errNotFound("person", "no person %q in %s", slug, ed.Event.Slug)
+	}
+	return ed, p, nil
+}
+
+// activityOf resolves the {activity} path parameter in ed.
+func activityOf(r *http.Request, ed *program.Edition) (*program.Activity, error) {
+	slug, err := pathParam(r, "activity")
+	if err != nil {
+		return nil, err
+	}
+	a, ok := ed.Activity(slug)
+	if !ok {
+		return nil, errNotFound("activity", "no activity %q in %s", slug, ed.Event.Slug)
+	}
+	return a, nil
+}

@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"mime/multipart"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -22,46 +19,27 @@ func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
 	for _, engine := range testkit.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			storage := storageArgs(t, engine)
-			cli := func(args ...string) string {
-				t.Helper()
-				code, out, errOut := run(t, nil, append(args, storage...)...)
-				if code != 0 {
-					t.Fatalf("convene %v: %s", args, errOut)
-				}
-				return strings.TrimSpace(out)
-			}
+			cli := cliOn(t, storage)
 			cli("demo")
 			out := cli("user", "add", "--email", "secretariat@example.org", "--role", "admin")
-			password := strings.TrimSpace(out[strings.Index(out, "password: ")+len("password: "):])
+			password := printedPassword(out)
 			adminToken := cli("token", "create", "--user", "secretariat@example.org", "--label", "scripts")
 			gateToken := cli("token", "create", "--role", "checkin", "--event", "zgc-2025", "--label", "north gate")
 			cli("invitation", "create", "--event", "zgc-2025", "--kinds", "guest", "--seats", "3", "--label", "delegation")
 			base := serve(t, storage...)
 
 			// On the site: an admin uploads a changed title.
-			jar, _ := cookiejar.New(nil)
-			browser := &http.Client{Jar: jar}
-			res, err := browser.PostForm(base+"/zh/login", url.Values{"email": {"secretariat@example.org"}, "password": {password}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			res.Body.Close()
-			res, err = browser.Get(base + "/en/zgc-2025/admin/program.csv?lang=en")
+			browser := signedIn(t, base, "secretariat@example.org", password)
+			res, err := browser.Get(base + "/en/zgc-2025/admin/program.csv?lang=en")
 			if err != nil {
 				t.Fatal(err)
 			}
 			csv, _ := io.ReadAll(res.Body)
 			res.Body.Close()
-			var form bytes.Buffer
-			mw := multipart.NewWriter(&form)
-			fw, _ := mw.CreateFormFile("file", "program.csv")
-			fw.Write(bytes.Replace(csv, []byte("Quantum Science and Technology Innovation and Development Forum"), []byte("Quantum Technology Forum"), 1))
-			mw.Close()
-			res, err = browser.Post(base+"/en/zgc-2025/admin/program", mw.FormDataContentType(), &form)
-			if err != nil || res.StatusCode != http.StatusOK {
-				t.Fatalf("upload: %v %v", res.StatusCode, err)
+			changed := bytes.Replace(csv, []byte("Quantum Science and Technology Innovation and Development Forum"), []byte("Quantum Technology Forum"), 1)
+			if st, _ := uploadProgram(t, browser, base+"/en/zgc-2025/admin/program", changed); st != http.StatusOK {
+				t.Fatalf("upload: %d", st)
 			}
-			res.Body.Close()
 
 			// Through the API: a registration withdrawn with the admin's token.
 			reg := postJSON(t, base+"/api/v1/events/zgc-2025/attendees", "", map[string]string{"name": "Li Na", "email": "li.na@example.org"})

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"io"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -22,14 +20,7 @@ func TestAuthorisationTable(t *testing.T) {
 	for _, engine := range testkit.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			storage := storageArgs(t, engine)
-			cli := func(args ...string) string {
-				t.Helper()
-				code, out, errOut := run(t, nil, append(args, storage...)...)
-				if code != 0 {
-					t.Fatalf("convene %v: %s", args, errOut)
-				}
-				return strings.TrimSpace(out)
-			}
+			cli := cliOn(t, storage)
 			cli("demo")
 			roles := []struct{ name, email, role, org string }{
 				{"admin", "admin@example.org", "admin", ""},
@@ -45,20 +36,13 @@ func TestAuthorisationTable(t *testing.T) {
 					args = append(args, "--org", r.org)
 				}
 				out := cli(args...)
-				passwords[r.name] = strings.TrimSpace(out[strings.Index(out, "password: ")+len("password: "):])
+				passwords[r.name] = printedPassword(out)
 				tokens[r.name] = cli("token", "create", "--user", r.email)
 			}
 			base := serve(t, storage...)
 			browsers := map[string]*http.Client{"anonymous": {}}
 			for _, r := range roles {
-				jar, _ := cookiejar.New(nil)
-				c := &http.Client{Jar: jar}
-				res, err := c.PostForm(base+"/zh/login", url.Values{"email": {r.email}, "password": {passwords[r.name]}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				res.Body.Close()
-				browsers[r.name] = c
+				browsers[r.name] = signedIn(t, base, r.email, passwords[r.name])
 			}
 			for name := range browsers {
 				browsers[name].CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }

@@ -1,13 +1,9 @@
 package app_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
-	"mime/multipart"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -26,19 +22,14 @@ func TestTwoNodesBehaveAsOne(t *testing.T) {
 		t.Skip("needs PostgreSQL (CONVENE_TEST_POSTGRES)")
 	}
 	storage := []string{"--database-url", testkit.CreatePostgresDB(t)}
-	code, out, errOut := run(t, nil, append([]string{"demo"}, storage...)...)
-	if code != 0 {
-		t.Fatal(errOut)
-	}
-	code, out, errOut = run(t, nil, append([]string{"user", "add", "--email", "secretariat@example.org", "--role", "admin"}, storage...)...)
-	if code != 0 {
-		t.Fatal(errOut)
-	}
-	password := strings.TrimSpace(out[strings.Index(out, "password: ")+len("password: "):])
+	cli := cliOn(t, storage)
+	cli("demo")
+	password := printedPassword(cli("user", "add", "--email", "secretariat@example.org", "--role", "admin"))
 	a, b := serve(t, storage...), serve(t, storage...)
 
-	jar, _ := cookiejar.New(nil)
-	browser := &http.Client{Jar: jar}
+	// Signed in on A, the same cookies open the secretariat's pages on B
+	// (cookies are per host name, not per port: both nodes are 127.0.0.1).
+	browser := signedIn(t, a, "secretariat@example.org", password)
 	page := func(base, path string) (int, string) {
 		t.Helper()
 		res, err := browser.Get(base + path)
@@ -54,13 +45,6 @@ func TestTwoNodesBehaveAsOne(t *testing.T) {
 		t.Fatal("node B lacks the quantum forum")
 	}
 
-	// Signed in on A, the same cookies open the secretariat's pages on B
-	// (cookies are per host name, not per port: both nodes are 127.0.0.1).
-	res, err := browser.PostForm(a+"/zh/login", url.Values{"email": {"secretariat@example.org"}, "password": {password}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
 	if st, _ := page(b, "/en/zgc-2025/admin/program"); st != http.StatusOK {
 		t.Fatalf("B's program page with A's session: %d", st)
 	}
@@ -68,19 +52,8 @@ func TestTwoNodesBehaveAsOne(t *testing.T) {
 	// A new title uploaded on A is on B's next page.
 	_, csv := page(a, "/en/zgc-2025/admin/program.csv?lang=en")
 	changed := strings.Replace(csv, title, "Quantum Technology Forum", 1)
-	var form bytes.Buffer
-	mw := multipart.NewWriter(&form)
-	fw, _ := mw.CreateFormFile("file", "program.csv")
-	fw.Write([]byte(changed))
-	mw.Close()
-	res, err = browser.Post(a+"/en/zgc-2025/admin/program", mw.FormDataContentType(), &form)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "1 change(s) applied") {
-		t.Fatalf("upload on A: %d %s", res.StatusCode, body)
+	if st, body := uploadProgram(t, browser, a+"/en/zgc-2025/admin/program", []byte(changed)); st != http.StatusOK || !strings.Contains(body, "1 change(s) applied") {
+		t.Fatalf("upload on A: %d %s", st, body)
 	}
 	if _, body := page(b, "/en/zgc-2025/activities/quantum-innovation"); !strings.Contains(body, "Quantum Technology Forum") {
 		t.Error("B still shows the old title after A's upload")
@@ -93,33 +66,11 @@ func TestTwoNodesBehaveAsOne(t *testing.T) {
 
 	// A ticket from A admits at B's gate, once across both.
 	reg := postJSON(t, a+"/api/v1/events/zgc-2025/attendees", "", map[string]string{"name": "Li Na", "email": "li.na@example.org"})
-	code, out, errOut = run(t, nil, append([]string{"token", "create", "--role", "checkin", "--event", "zgc-2025"}, storage...)...)
-	if code != 0 {
-		t.Fatal(errOut)
-	}
-	gate := strings.TrimSpace(out)
+	gate := cli("token", "create", "--role", "checkin", "--event", "zgc-2025")
 	for i, want := range []string{"admitted", "already_checked_in"} {
 		node := []string{b, a}[i]
 		if got := postJSON(t, node+"/api/v1/events/zgc-2025/checkins", gate, map[string]string{"code": reg["code"].(string)}); got["outcome"] != want {
 			t.Errorf("check-in %d: %v, want %s", i+1, got["outcome"], want)
 		}
 	}
-}
-
-func postJSON(t *testing.T, target, token string, body any) map[string]any {
-	t.Helper()
-	raw, _ := json.Marshal(body)
-	req, _ := http.NewRequest(http.MethodPost, target, bytes.NewReader(raw))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var v map[string]any
-	_ = json.NewDecoder(res.Body).Decode(&v)
-	return v
 }

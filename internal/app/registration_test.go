@@ -21,14 +21,7 @@ func TestStaffTokenAndInvitationFromTheCommandLine(t *testing.T) {
 	for _, engine := range testkit.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			storage := storageArgs(t, engine)
-			cli := func(args ...string) string {
-				t.Helper()
-				code, out, errOut := run(t, nil, append(args, storage...)...)
-				if code != 0 {
-					t.Fatalf("convene %v: exit %d: %s", args, code, errOut)
-				}
-				return strings.TrimSpace(out)
-			}
+			cli := cliOn(t, storage)
 			cli("demo")
 			gate := cli("token", "create", "--role", "checkin", "--event", "zgc-2025", "--label", "north gate")
 			invitation := cli("invitation", "create", "--event", "zgc-2025", "--kinds", "guest,media", "--seats", "1", "--label", "delegation")
@@ -109,8 +102,7 @@ func TestAccountsFromTheCommandLine(t *testing.T) {
 			if code, _, _ := cli("", "user", "add", "--email", "gate@example.org", "--role", "checkin"); code != 1 {
 				t.Errorf("the same email twice: exit %d, want 1", code)
 			}
-			generated := out[strings.Index(out, "password: ")+len("password: "):]
-			generated = strings.TrimSpace(generated)
+			generated := printedPassword(out)
 			_, adminToken, _ := cli("", "token", "create", "--user", "secretariat@example.org", "--label", "nightly export")
 			_, gateToken, _ := cli("", "token", "create", "--user", "gate@example.org")
 			adminToken, gateToken = strings.TrimSpace(adminToken), strings.TrimSpace(gateToken)

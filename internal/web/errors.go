@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -87,22 +88,11 @@ func (s *site) badParam(w http.ResponseWriter, r *http.Request, lang string, ed 
 }
 
 func (s *site) errorView(r *http.Request, lang string, ed *program.Edition, status int, message string) errorView {
+	// A status with a message of its own (error.404 …) is named; others get
+	// the general heading.
 	heading := T(lang, "error.title")
-	switch status {
-	case http.StatusBadRequest:
-		heading = T(lang, "error.400")
-	case http.StatusUnauthorized:
-		heading = T(lang, "error.401")
-	case http.StatusForbidden:
-		heading = T(lang, "error.403")
-	case http.StatusNotFound:
-		heading = T(lang, "error.404")
-	case http.StatusConflict:
-		heading = T(lang, "error.409")
-	case http.StatusMethodNotAllowed:
-		heading = T(lang, "error.405")
-	case http.StatusInternalServerError:
-		heading = T(lang, "error.500")
+	if key := "error." + strconv.Itoa(status); hasMessage(key) {
+		heading = T(lang, key)
 	}
 	home := "/" + lang + "/"
 	if ed != nil {

@@ -128,15 +128,9 @@ func (s *site) inLang(h func(http.ResponseWriter, *http.Request, string)) http.H
 // the edition, so a rendered page is kept under that key and served again
 // until the stamp changes; the same key gives the ETag for revalidation.
 func (s *site) inEdition(h func(http.ResponseWriter, *http.Request, req)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		lang := r.PathValue("lang")
-		if !validLang(lang) {
-			s.notFound(w, r)
-			return
-		}
-		ed, err := s.cat.Edition(r.Context(), r.PathValue("event"))
-		if err != nil {
-			s.fail(w, r, lang, nil, err)
+	return s.inLang(func(w http.ResponseWriter, r *http.Request, lang string) {
+		ed, ok := s.loadEdition(w, r, lang)
+		if !ok {
 			return
 		}
 		prev, stamp, err := s.cat.Stamp(r.Context(), ed)
@@ -157,20 +151,15 @@ func (s *site) inEdition(h func(http.ResponseWriter, *http.Request, req)) http.H
 		if cw.keep && cw.status == http.StatusOK {
 			s.cache.Put(key, cw.body)
 		}
-	}
+	})
 }
 
 // live is inEdition for pages about one person or live figures: the same
 // language and edition checks, but nothing is kept in the page cache and
 // browsers and proxies are told to store nothing either.
 func (s *site) live(h func(http.ResponseWriter, *http.Request, req)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+	return s.inLang(func(w http.ResponseWriter, r *http.Request, lang string) {
 		w.Header().Set("Cache-Control", "private, no-store")
-		lang := r.PathValue("lang")
-		if !validLang(lang) {
-			s.notFound(w, r)
-			return
-		}
 		// The signed-in user, for the header and the staff pages: live
 		// pages are never cached, so they may show it.
 		r, err := s.withUser(w, r)
@@ -178,13 +167,23 @@ func (s *site) live(h func(http.ResponseWriter, *http.Request, req)) http.Handle
 			s.fail(w, r, lang, nil, err)
 			return
 		}
-		ed, err := s.cat.Edition(r.Context(), r.PathValue("event"))
-		if err != nil {
-			s.fail(w, r, lang, nil, err)
+		ed, ok := s.loadEdition(w, r, lang)
+		if !ok {
 			return
 		}
 		h(w, r, req{lang: lang, ed: ed, links: links{lang: lang, event: ed.Event.Slug}})
+	})
+}
+
+// loadEdition is the snapshot of the request's {event}; when there is none
+// it has answered with the error page.
+func (s *site) loadEdition(w http.ResponseWriter, r *http.Request, lang string) (*program.Edition, bool) {
+	ed, err := s.cat.Edition(r.Context(), r.PathValue("event"))
+	if err != nil {
+		s.fail(w, r, lang, nil, err)
+		return nil, false
 	}
+	return ed, true
 }
 
 // capture passes a response through and keeps a copy of its body.
