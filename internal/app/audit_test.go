@@ -107,6 +107,8 @@ func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
 				"staff_token.revoke by command line":                       1,
 				"invitation.create by command line":                        1,
 				"program.import by account:secretariat@example.org":        1,
+				"program.publish by command line":                          1, // the new edition's first version
+				"program.publish by account:secretariat@example.org":       1, // the upload, published at once
 				"registration.withdraw by account:secretariat@example.org": 1,
 			}
 			for k, n := range want {

@@ -19,6 +19,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	db.register(fs, env.Getenv)
 	event := fs.String("event", "", "edition slug to import into, e.g. zgc-2026; created when it does not exist (required)")
 	dryRun := fs.Bool("dry-run", false, "check the file and report the differences without writing anything")
+	draft := fs.Bool("draft", false, "keep the changes in the working copy for review instead of publishing them as the next version")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -26,7 +27,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return usageError{err}
 	}
 	if *event == "" || fs.NArg() != 1 {
-		return usageError{fmt.Errorf("usage: convene import --event E [--dry-run] FILE (xlsx or csv; - for standard input)")}
+		return usageError{fmt.Errorf("usage: convene import --event E [--dry-run] [--draft] FILE (xlsx or csv; - for standard input)")}
 	}
 	data, err := readLimited(env.Stdin, fs.Arg(0))
 	if err != nil {
@@ -37,7 +38,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	res, err := programfile.New(store).Import(ctx, *event, data, *dryRun)
+	res, err := programfile.New(store).Import(ctx, *event, data, programfile.Options{DryRun: *dryRun, Draft: *draft})
 	if err != nil {
 		return err
 	}
@@ -89,14 +90,19 @@ func printImport(w io.Writer, r programfile.Result) {
 	case len(r.Changes) == 0:
 		fmt.Fprintf(w, "%sedition %s: no changes to the program\n", verb, r.Event)
 	case r.DryRun:
-		fmt.Fprintf(w, "%sedition %s: %d change(s) to apply to version %d\n", verb, r.Event, len(r.Changes), r.Version)
+		fmt.Fprintf(w, "%sedition %s: %d change(s) to apply to revision %d of the working copy\n", verb, r.Event, len(r.Changes), r.Version)
 		for _, c := range r.Changes {
 			fmt.Fprintf(w, "  %s\n", c)
 		}
 	default:
-		fmt.Fprintf(w, "edition %s: %d change(s), now at version %d\n", r.Event, len(r.Changes), r.Version)
+		fmt.Fprintf(w, "edition %s: %d change(s), the working copy is now at revision %d\n", r.Event, len(r.Changes), r.Version)
 		for _, c := range r.Changes {
 			fmt.Fprintf(w, "  %s\n", c)
 		}
+	}
+	if r.Published > 0 {
+		fmt.Fprintf(w, "published as version %d of the public program\n", r.Published)
+	} else if !r.DryRun && len(r.Changes) > 0 {
+		fmt.Fprintf(w, "kept as a draft: publish with convene publish --event %s\n", r.Event)
 	}
 }

@@ -197,7 +197,7 @@ func appliesDifferences(t *testing.T, s store, engine string) {
 	if code != 0 {
 		t.Fatalf("import: %s", errOut)
 	}
-	for _, w := range []string{"now at version 2", "activity opening: start 09:00 → 14:00; end 11:30 → 16:30",
+	for _, w := range []string{"the working copy is now at revision 2", "published as version 2 of the public program", "activity opening: start 09:00 → 14:00; end 11:30 → 16:30",
 		"activity opening-2: added", "activity " + removed + ": removed"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("report lacks %q:\n%s", w, out)

@@ -28,6 +28,12 @@ type Entry struct {
 const (
 	ProgramCreate        = "program.create"
 	ProgramImport        = "program.import"
+	ProgramPublish       = "program.publish"
+	ActivityUpdate       = "activity.update"
+	PersonUpdate         = "person.update"
+	OrganisationUpdate   = "organisation.update"
+	RoomUpdate           = "room.update"
+	ReleaseUpdate        = "release.update"
 	RegistrationWithdraw = "registration.withdraw"
 	InvitationCreate     = "invitation.create"
 	StaffTokenCreate     = "staff_token.create"
@@ -39,7 +45,7 @@ const (
 
 // Actions lists every action, for what must name them all (the API
 // document's enum is tested against it).
-var Actions = []string{ProgramCreate, ProgramImport, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, StaffTokenRevoke, UserAdd, UserDisable, UserTokenCreate}
+var Actions = []string{ProgramCreate, ProgramImport, ProgramPublish, ActivityUpdate, PersonUpdate, OrganisationUpdate, RoomUpdate, ReleaseUpdate, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, StaffTokenRevoke, UserAdd, UserDisable, UserTokenCreate}
 
 type actorKey struct{}
 

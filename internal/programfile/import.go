@@ -23,13 +23,25 @@ type Result struct {
 	Notes      []Note // register rows added, or differing from the database and left as they are
 	Version    int64
 	DryRun     bool
+	Published  int64 // the published version the import made; 0 when kept as a draft
+}
+
+// Options say how Import writes.
+type Options struct {
+	DryRun bool // check and report, write nothing
+	// Draft keeps the changes in the working copy for review instead of
+	// publishing them as the next version. An import is one reviewed change
+	// by the secretariat, so publishing it at once is the default; a new
+	// edition is always published as its first version.
+	Draft bool
 }
 
 // Import checks every row and cell of the file, then creates the edition or
 // applies the differences in one transaction. On any problem it returns a
 // spreadsheet.Report and writes nothing.
-func (f *Files) Import(ctx context.Context, event string, data []byte, dryRun bool) (Result, error) {
+func (f *Files) Import(ctx context.Context, event string, data []byte, o Options) (Result, error) {
 	store := f.store
+	dryRun := o.DryRun
 	res := Result{Event: event, DryRun: dryRun}
 	sheets, format, err := spreadsheet.Read(data)
 	if err != nil {
@@ -69,6 +81,7 @@ func (f *Files) Import(ctx context.Context, event string, data []byte, dryRun bo
 		if len(out.Created) != 1 {
 			return res, program.Errorf(program.CodeConflict, "edition %s was created by someone else meanwhile; nothing was imported", event)
 		}
+		res.Published = 1
 		return res, nil
 	}
 	// Sheets the file leaves out keep what the database holds.
@@ -89,7 +102,7 @@ func (f *Files) Import(ctx context.Context, event string, data []byte, dryRun bo
 		}
 	}
 	res.Changes = spreadsheet.Diff(editionTables(cur), editionTables(&parsed.Dataset))
-	ch := sqlstore.EditionChanges{}
+	ch := sqlstore.EditionChanges{Publish: !o.Draft}
 	for _, c := range res.Changes {
 		switch c.Sheet {
 		case spreadsheet.SheetEdition:
@@ -122,6 +135,9 @@ func (f *Files) Import(ctx context.Context, event string, data []byte, dryRun bo
 		return res, nil
 	}
 	res.Version, err = store.ApplyEdition(ctx, event, old.Event.Version, &parsed.Dataset, ch)
+	if err == nil && ch.Publish {
+		res.Published, err = store.PublishedVersion(ctx, event)
+	}
 	return res, err
 }
 

@@ -51,6 +51,11 @@ func (db *DB) ImportDataset(ctx context.Context, ds *program.Dataset) (ImportRes
 					map[string]int{"activities": len(ed.Activities), "sections": len(ed.Sections)}); err != nil {
 					return err
 				}
+				// A new edition is published at once as its first version:
+				// there is nothing older the public could keep seeing.
+				if _, err := publish(ctx, t, ed.Event.Slug, now, false); err != nil {
+					return err
+				}
 				res.Created = append(res.Created, ds.Editions[i].Event.Slug)
 			} else {
 				res.Skipped = append(res.Skipped, ds.Editions[i].Event.Slug)

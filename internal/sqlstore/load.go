@@ -26,11 +26,11 @@ func noEdition(slug string) error {
 	return program.Errorf(program.CodeNotFound, "no edition %q", slug)
 }
 
-// ListEvents lists the editions, newest first.
+// ListEvents lists the public editions (published at least once), newest first.
 func (db *DB) ListEvents(ctx context.Context) ([]program.Event, error) {
 	var out []program.Event
 	err := db.inReadTx(ctx, func(t *tx) error {
-		rows, err := t.query(ctx, `SELECT `+eventColumns+` FROM events ORDER BY start_date DESC, slug`)
+		rows, err := t.query(ctx, `SELECT `+eventColumns+` FROM events WHERE published_version > 0 ORDER BY start_date DESC, slug`)
 		if err != nil {
 			return err
 		}
@@ -50,55 +50,16 @@ func (db *DB) ListEvents(ctx context.Context) ([]program.Event, error) {
 	return out, nil
 }
 
-// EventVersions returns the program version of every edition. It is the
-// cheap question asked for every request to decide whether cached snapshots
-// hold; the table has a row per edition, a handful.
-func (db *DB) EventVersions(ctx context.Context) (map[string]int64, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT slug, version FROM events`)
-	if err != nil {
-		return nil, fmt.Errorf("event versions: %w", err)
-	}
-	defer rows.Close()
-	versions := map[string]int64{}
-	for rows.Next() {
-		var slug string
-		var v int64
-		if err := rows.Scan(&slug, &v); err != nil {
-			return nil, fmt.Errorf("event versions: %w", err)
-		}
-		versions[slug] = v
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("event versions: %w", err)
-	}
-	return versions, nil
-}
-
-// LoadEdition reads the public snapshot of an edition (drafts left out) and
-// everything it references, in one read transaction.
-func (db *DB) LoadEdition(ctx context.Context, slug string) (*program.Edition, error) {
-	var ed *program.Edition
+// LoadDraftEdition reads the working copy of an edition from the program's
+// tables: every activity, drafts included, as the secretariat and hosts edit
+// it. Its Event.Version is the working version, bumped by every change. The
+// public reads published versions instead (LoadEdition).
+func (db *DB) LoadDraftEdition(ctx context.Context, slug string) (*program.Edition, error) {
+	var p program.Parts
 	err := db.inReadTx(ctx, func(t *tx) error {
-		var p program.Parts
 		var err error
-		p.Event, err = scanEvent(t.queryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE slug = ?`, slug))
-		if errors.Is(err, sql.ErrNoRows) {
-			return noEdition(slug)
-		}
-		if err != nil {
-			return err
-		}
-		l := loader{t: t, ev: p.Event.ID}
-		steps := []func(context.Context, *program.Parts) error{
-			l.sections, l.activities, l.releases, l.themeDays, l.organisations, l.people, l.rooms, l.venues, l.themes,
-		}
-		for _, step := range steps {
-			if err := step(ctx, &p); err != nil {
-				return err
-			}
-		}
-		ed = program.NewEdition(p)
-		return nil
+		p, err = readParts(ctx, t, slug, true)
+		return err
 	})
 	if err != nil {
 		if program.ErrorCode(err) == program.CodeNotFound {
@@ -106,13 +67,41 @@ func (db *DB) LoadEdition(ctx context.Context, slug string) (*program.Edition, e
 		}
 		return nil, fmt.Errorf("load edition %s: %w", slug, err)
 	}
-	return ed, nil
+	return program.NewEdition(p), nil
+}
+
+// readParts reads an edition and everything it references from the
+// program's tables; drafts says whether activities in draft are included.
+func readParts(ctx context.Context, t *tx, slug string, drafts bool) (program.Parts, error) {
+	var p program.Parts
+	var err error
+	p.Event, err = scanEvent(t.queryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE slug = ?`, slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, noEdition(slug)
+	}
+	if err != nil {
+		return p, err
+	}
+	l := loader{t: t, ev: p.Event.ID, selected: publicActivities}
+	if drafts {
+		l.selected = allActivities
+	}
+	steps := []func(context.Context, *program.Parts) error{
+		l.sections, l.activities, l.releases, l.themeDays, l.organisations, l.people, l.rooms, l.venues, l.themes,
+	}
+	for _, step := range steps {
+		if err := step(ctx, &p); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
 }
 
 // loader reads the parts of one edition inside one transaction.
 type loader struct {
-	t  *tx
-	ev string
+	t        *tx
+	ev       string
+	selected string // the query of the ids of the activities read, bound to the edition's id
 }
 
 // each runs a query bound to the edition and calls scan for every row.
@@ -120,8 +109,12 @@ func (l loader) each(ctx context.Context, q string, scan func(*sql.Rows) error) 
 	return queryEach(ctx, l.t, q, []any{l.ev}, scan)
 }
 
-// publicActivities selects the ids of the edition's activities the public sees.
-const publicActivities = `SELECT id FROM activities WHERE event_id = ? AND status <> 'draft'`
+// publicActivities selects the ids of the edition's activities a published
+// version holds; allActivities those of the working copy.
+const (
+	publicActivities = `SELECT id FROM activities WHERE event_id = ? AND status <> 'draft'`
+	allActivities    = `SELECT id FROM activities WHERE event_id = ?`
+)
 
 func (l loader) sections(ctx context.Context, p *program.Parts) error {
 	return l.each(ctx, `SELECT id, event_id, slug, name_zh, name_en, position FROM sections WHERE event_id = ? ORDER BY position, slug`,
@@ -139,7 +132,7 @@ func (l loader) activities(ctx context.Context, p *program.Parts) error {
 	index := map[string]int{}
 	err := l.each(ctx, `SELECT id, event_id, section_id, slug, kind, title_zh, title_en, summary_zh, summary_en, series, orientation,
 		room_id, starts_at, ends_at, capacity, languages, interpretation, livestream_url, livestream_starts_at, status, sample
-		FROM activities WHERE event_id = ? AND status <> 'draft'`,
+		FROM activities WHERE id IN (`+l.selected+`)`,
 		func(r *sql.Rows) error {
 			var a program.Activity
 			var room sql.NullString
@@ -159,7 +152,7 @@ func (l loader) activities(ctx context.Context, p *program.Parts) error {
 	if err != nil {
 		return err
 	}
-	err = l.each(ctx, `SELECT activity_id, theme_id FROM activity_themes WHERE activity_id IN (`+publicActivities+`) ORDER BY activity_id, position`,
+	err = l.each(ctx, `SELECT activity_id, theme_id FROM activity_themes WHERE activity_id IN (`+l.selected+`) ORDER BY activity_id, position`,
 		func(r *sql.Rows) error {
 			var aid, tid string
 			if err := r.Scan(&aid, &tid); err != nil {
@@ -172,7 +165,7 @@ func (l loader) activities(ctx context.Context, p *program.Parts) error {
 	if err != nil {
 		return err
 	}
-	err = l.each(ctx, `SELECT activity_id, org_id, role FROM activity_hosts WHERE activity_id IN (`+publicActivities+`) ORDER BY activity_id, position`,
+	err = l.each(ctx, `SELECT activity_id, org_id, role FROM activity_hosts WHERE activity_id IN (`+l.selected+`) ORDER BY activity_id, position`,
 		func(r *sql.Rows) error {
 			var aid, oid, role string
 			if err := r.Scan(&aid, &oid, &role); err != nil {
@@ -185,7 +178,7 @@ func (l loader) activities(ctx context.Context, p *program.Parts) error {
 	if err != nil {
 		return err
 	}
-	return l.each(ctx, `SELECT activity_id, person_id, role FROM activity_speakers WHERE activity_id IN (`+publicActivities+`) ORDER BY activity_id, position`,
+	return l.each(ctx, `SELECT activity_id, person_id, role FROM activity_speakers WHERE activity_id IN (`+l.selected+`) ORDER BY activity_id, position`,
 		func(r *sql.Rows) error {
 			var aid, pid, role string
 			if err := r.Scan(&aid, &pid, &role); err != nil {
@@ -199,7 +192,7 @@ func (l loader) activities(ctx context.Context, p *program.Parts) error {
 
 func (l loader) releases(ctx context.Context, p *program.Parts) error {
 	return l.each(ctx, `SELECT id, event_id, activity_id, slug, title_zh, title_en, summary_zh, summary_en, kind, publisher_id, embargo_until, sample
-		FROM releases WHERE activity_id IN (`+publicActivities+`) ORDER BY slug`,
+		FROM releases WHERE activity_id IN (`+l.selected+`) ORDER BY slug`,
 		func(r *sql.Rows) error {
 			var x program.Release
 			var embargo sql.NullTime
@@ -232,8 +225,8 @@ func (l loader) themeDays(ctx context.Context, p *program.Parts) error {
 // publishing one of its releases. The edition id is bound once per IN list.
 func (l loader) organisations(ctx context.Context, p *program.Parts) error {
 	rows, err := l.t.query(ctx, `SELECT id, slug, name_zh, name_en, short_zh, short_en, kind, country, website, sample FROM organisations
-		WHERE id IN (SELECT org_id FROM activity_hosts WHERE activity_id IN (`+publicActivities+`))
-		   OR id IN (SELECT publisher_id FROM releases WHERE activity_id IN (`+publicActivities+`))
+		WHERE id IN (SELECT org_id FROM activity_hosts WHERE activity_id IN (`+l.selected+`))
+		   OR id IN (SELECT publisher_id FROM releases WHERE activity_id IN (`+l.selected+`))
 		ORDER BY slug`, l.ev, l.ev)
 	if err != nil {
 		return err
@@ -251,12 +244,10 @@ func (l loader) organisations(ctx context.Context, p *program.Parts) error {
 	return rows.Err()
 }
 
-const editionPeople = `SELECT person_id FROM activity_speakers WHERE activity_id IN (` + publicActivities + `)`
-
 func (l loader) people(ctx context.Context, p *program.Parts) error {
 	index := map[string]int{}
 	err := l.each(ctx, `SELECT id, slug, name_zh, name_en, position_zh, position_en, affiliation_zh, affiliation_en, country, sample
-		FROM people WHERE id IN (`+editionPeople+`) ORDER BY slug`,
+		FROM people WHERE id IN (SELECT person_id FROM activity_speakers WHERE activity_id IN (`+l.selected+`)) ORDER BY slug`,
 		func(r *sql.Rows) error {
 			var x program.Person
 			if err := r.Scan(&x.ID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Position.ZH, &x.Position.EN, &x.Affiliation.ZH, &x.Affiliation.EN,
@@ -270,7 +261,7 @@ func (l loader) people(ctx context.Context, p *program.Parts) error {
 	if err != nil {
 		return err
 	}
-	return l.each(ctx, `SELECT person_id, honour FROM person_honours WHERE person_id IN (`+editionPeople+`) ORDER BY person_id, position`,
+	return l.each(ctx, `SELECT person_id, honour FROM person_honours WHERE person_id IN (SELECT person_id FROM activity_speakers WHERE activity_id IN (`+l.selected+`)) ORDER BY person_id, position`,
 		func(r *sql.Rows) error {
 			var pid, h string
 			if err := r.Scan(&pid, &h); err != nil {
@@ -284,7 +275,7 @@ func (l loader) people(ctx context.Context, p *program.Parts) error {
 
 func (l loader) rooms(ctx context.Context, p *program.Parts) error {
 	return l.each(ctx, `SELECT id, venue_id, slug, name_zh, name_en, capacity, sample FROM rooms
-		WHERE id IN (SELECT room_id FROM activities WHERE event_id = ? AND status <> 'draft') ORDER BY slug`,
+		WHERE id IN (SELECT room_id FROM activities WHERE id IN (`+l.selected+`)) ORDER BY slug`,
 		func(r *sql.Rows) error {
 			var x program.Room
 			if err := r.Scan(&x.ID, &x.VenueID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Capacity, &x.Sample); err != nil {
@@ -297,7 +288,7 @@ func (l loader) rooms(ctx context.Context, p *program.Parts) error {
 
 func (l loader) venues(ctx context.Context, p *program.Parts) error {
 	return l.each(ctx, `SELECT id, slug, name_zh, name_en, address_zh, address_en, sample FROM venues
-		WHERE id IN (SELECT venue_id FROM rooms WHERE id IN (SELECT room_id FROM activities WHERE event_id = ? AND status <> 'draft')) ORDER BY slug`,
+		WHERE id IN (SELECT venue_id FROM rooms WHERE id IN (SELECT room_id FROM activities WHERE id IN (`+l.selected+`))) ORDER BY slug`,
 		func(r *sql.Rows) error {
 			var x program.Venue
 			if err := r.Scan(&x.ID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Address.ZH, &x.Address.EN, &x.Sample); err != nil {
@@ -310,7 +301,7 @@ func (l loader) venues(ctx context.Context, p *program.Parts) error {
 
 func (l loader) themes(ctx context.Context, p *program.Parts) error {
 	rows, err := l.t.query(ctx, `SELECT id, slug, name_zh, name_en FROM themes
-		WHERE id IN (SELECT theme_id FROM activity_themes WHERE activity_id IN (`+publicActivities+`))
+		WHERE id IN (SELECT theme_id FROM activity_themes WHERE activity_id IN (`+l.selected+`))
 		   OR id IN (SELECT theme_id FROM theme_days WHERE event_id = ?)
 		ORDER BY slug`, l.ev, l.ev)
 	if err != nil {

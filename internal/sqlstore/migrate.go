@@ -47,6 +47,12 @@ func Migrations(engine string) ([]Migration, error) {
 	return out, nil
 }
 
+// migrationSteps are the Go parts of migrations that SQL alone cannot do,
+// run in the migration's transaction after its SQL.
+var migrationSteps = map[int]func(context.Context, *tx) error{
+	6: publishExisting,
+}
+
 // migrationLock is the PostgreSQL advisory lock key held while migrating, so
 // that nodes starting together on one database migrate one after the other.
 const migrationLock = 0x636f6e76 // "conv"
@@ -107,6 +113,11 @@ func (db *DB) applyMigration(ctx context.Context, conn *sql.Conn, m Migration) (
 	}
 	if _, err := t.exec(ctx, m.SQL); err != nil {
 		return false, fmt.Errorf("migration %s: %w", m.Name, err)
+	}
+	if step := migrationSteps[m.Version]; step != nil {
+		if err := step(ctx, t); err != nil {
+			return false, fmt.Errorf("migration %s: %w", m.Name, err)
+		}
 	}
 	if _, err := t.exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {

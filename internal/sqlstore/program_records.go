@@ -324,6 +324,7 @@ func (db *DB) KnownSlugs(ctx context.Context, event string) (Registers, error) {
 type EditionChanges struct {
 	Event, Sections, ThemeDays, Releases bool
 	Registers                            bool     // the dataset has register rows the database lacks
+	Publish                              bool     // publish the result as the next version in the same transaction
 	Added, Changed, Removed              []string // activity slugs
 	// Audit is what the audit log records as the change (the differences
 	// as reported to the user).
@@ -342,7 +343,7 @@ func (c EditionChanges) Empty() bool {
 // hosts and speakers), theme days and releases. The edition's version must
 // still be base (the version the differences were computed against), else
 // nothing is written and a conflict is returned; on success the version is
-// bumped and updated_at set. It returns the new version.
+// bumped and updated_at set. It returns the new working version.
 func (db *DB) ApplyEdition(ctx context.Context, slug string, base int64, ds *program.Dataset, ch EditionChanges) (int64, error) {
 	if ch.Empty() {
 		return base, nil
@@ -468,6 +469,11 @@ func (db *DB) ApplyEdition(ctx context.Context, slug string, base int64, ds *pro
 					r.Kind, publisher, utcPtr(r.EmbargoUntil), r.Sample); err != nil {
 					return fmt.Errorf("release %s: %w", r.Slug, err)
 				}
+			}
+		}
+		if ch.Publish {
+			if _, err := publish(ctx, t, slug, now, false); err != nil {
+				return err
 			}
 		}
 		return nil

@@ -26,6 +26,7 @@ type programView struct {
 	Action    string
 	MaxMB     int
 	DryRun    bool
+	Draft     bool
 	Done      bool     // a file was processed
 	Problems  []string // why the file was refused, each located, in the page's language
 	Summary   string
@@ -112,7 +113,9 @@ func (s *site) uploadProgram(w http.ResponseWriter, r *http.Request, q req) {
 		return
 	}
 	v.DryRun = r.FormValue("dry_run") != ""
-	res, err := s.files.Import(audit.WithActor(r.Context(), st.Actor()), q.ed.Event.Slug, data, v.DryRun)
+	v.Draft = r.FormValue("draft") != ""
+	res, err := s.files.Import(audit.WithActor(r.Context(), st.Actor()), q.ed.Event.Slug, data,
+		programfile.Options{DryRun: v.DryRun, Draft: v.Draft})
 	var rep spreadsheet.Report
 	if errors.As(err, &rep) {
 		for _, p := range rep {
@@ -166,7 +169,14 @@ func importSummary(lang string, res programfile.Result) string {
 	case res.DryRun:
 		key = "program.would_apply"
 	}
-	return fmt.Sprintf(T(lang, key), len(res.Changes), res.Version)
+	text := fmt.Sprintf(T(lang, key), len(res.Changes), res.Version)
+	switch {
+	case res.Published > 0:
+		text += " " + fmt.Sprintf(T(lang, "program.published"), res.Published)
+	case !res.DryRun && len(res.Changes) > 0:
+		text += " " + T(lang, "program.kept_draft")
+	}
+	return text
 }
 
 func changeOf(lang string, c spreadsheet.Change) changeLine {
