@@ -5,7 +5,6 @@ import (
 	"net/mail"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"convene/internal/program"
 )
@@ -47,29 +46,29 @@ func (in Application) Normalize() (Application, error) {
 	if out.Kind == "" {
 		out.Kind = string(KindAttendee)
 	}
-	var errs fieldErrors
-	errs.text("name", out.Name, maxName, true)
-	errs.text("email", out.Email, maxEmail, true)
-	if !errs.has("email") && !validEmail(out.Email) {
-		errs.add("email", "email", "is not an email address like name@example.org")
+	var errs program.FieldErrors
+	errs.Text("name", out.Name, maxName, true)
+	errs.Text("email", out.Email, maxEmail, true)
+	if !errs.Has("email") && !validEmail(out.Email) {
+		errs.Add("email", "email", "is not an email address like name@example.org")
 	}
-	errs.text("phone", out.Phone, maxPhone, false)
-	if !errs.has("phone") && strings.TrimFunc(out.Phone, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("+-() ", r) }) != "" {
-		errs.add("phone", "phone", "may hold only digits, spaces, +, - and brackets")
+	errs.Text("phone", out.Phone, maxPhone, false)
+	if !errs.Has("phone") && strings.TrimFunc(out.Phone, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("+-() ", r) }) != "" {
+		errs.Add("phone", "phone", "may hold only digits, spaces, +, - and brackets")
 	}
-	errs.text("organisation", out.Organisation, maxOrganisation, false)
+	errs.Text("organisation", out.Organisation, maxOrganisation, false)
 	if out.Country != "" && (len(out.Country) != 2 || strings.TrimFunc(out.Country, func(r rune) bool { return r >= 'A' && r <= 'Z' }) != "") {
-		errs.add("country", "country", "must be a two-letter ISO 3166 code such as CN or DE")
+		errs.Add("country", "country", "must be a two-letter ISO 3166 code such as CN or DE")
 	}
-	errs.text("invitation", out.Invitation, maxInvitation, false)
+	errs.Text("invitation", out.Invitation, maxInvitation, false)
 	switch k := Kind(out.Kind); {
 	case !k.valid():
-		errs.add("kind", "kind", fmt.Sprintf("must be one of attendee, guest, media, staff, exhibitor, not %q", out.Kind))
+		errs.Add("kind", "kind", fmt.Sprintf("must be one of attendee, guest, media, staff, exhibitor, not %q", out.Kind))
 	case k != KindAttendee && out.Invitation == "":
-		errs.add("invitation", "invitation_required", fmt.Sprintf("registering as %s needs an invitation code", k))
+		errs.Add("invitation", "invitation_required", fmt.Sprintf("registering as %s needs an invitation code", k))
 	}
 	if len(errs) > 0 {
-		return out, errs.err()
+		return out, errs.Err()
 	}
 	return out, nil
 }
@@ -83,44 +82,4 @@ func validEmail(s string) bool {
 // spaces or dashes they were printed with.
 func normalizeInvitation(s string) string {
 	return strings.ToUpper(strings.NewReplacer(" ", "", "-", "").Replace(strings.TrimSpace(s)))
-}
-
-type fieldErrors []program.FieldError
-
-func (f *fieldErrors) add(field, problem, msg string) {
-	*f = append(*f, program.FieldError{Field: field, Problem: problem, Message: field + " " + msg})
-}
-
-func (f fieldErrors) has(field string) bool {
-	for _, e := range f {
-		if e.Field == field {
-			return true
-		}
-	}
-	return false
-}
-
-// text checks presence, length and control characters of a free-text field.
-func (f *fieldErrors) text(field, v string, limit int, required bool) {
-	switch {
-	case v == "" && required:
-		f.add(field, "required", "is required")
-	case !utf8.ValidString(v):
-		f.add(field, "encoding", "is not valid UTF-8")
-	case utf8.RuneCountInString(v) > limit:
-		f.add(field, "too_long", fmt.Sprintf("is longer than %d characters", limit))
-	case strings.IndexFunc(v, unicode.IsControl) >= 0:
-		f.add(field, "control", "contains control characters")
-	}
-}
-
-func (f fieldErrors) err() error {
-	fields := make([]string, len(f))
-	for i, e := range f {
-		fields[i] = e.Field
-	}
-	return &program.Error{
-		Code: program.CodeInvalid, Field: f[0].Field, Fields: f,
-		Message: fmt.Sprintf("check %s: %s", strings.Join(fields, ", "), f[0].Message),
-	}
 }
