@@ -32,6 +32,15 @@ func (s *fixtureStore) LoadEdition(ctx context.Context, slug string) (*program.E
 	return ed, nil
 }
 
+// ProgramVersions: each fixture edition is its first published version.
+func (s *fixtureStore) ProgramVersions(ctx context.Context, slug string) ([]program.Version, error) {
+	ed, err := s.LoadEdition(ctx, slug)
+	if err != nil {
+		return nil, err
+	}
+	return []program.Version{{Number: ed.Event.Version, PublishedAt: ed.Event.UpdatedAt}}, nil
+}
+
 var fixtureNow = time.Date(2025, 3, 27, 0, 0, 0, 0, time.UTC) // 08:00 in Beijing
 
 func fixtureCatalog() (*program.Catalog, *fixtureStore) {

@@ -5,6 +5,7 @@ package api
 
 import (
 	"convene/internal/accounts"
+	"convene/internal/editing"
 	"convene/internal/httpx"
 	"log/slog"
 	"net/http"
@@ -22,6 +23,10 @@ type Config struct {
 	// Registration serves attendees, sign-ups and check-in; nil leaves those
 	// endpoints answering 500 (tests of the program alone).
 	Registration *registration.Service
+	// Editing serves the working copy and its changes; Publisher publishes
+	// it and lists the versions. nil leaves those endpoints answering 500.
+	Editing   *editing.Service
+	Publisher editing.Publisher
 	// Accounts lets the API tokens of users (convene token create --user)
 	// act as staff; nil accepts only staff tokens.
 	Accounts *accounts.Service
@@ -34,13 +39,15 @@ type Config struct {
 }
 
 type server struct {
-	cat      *program.Catalog
-	reg      *registration.Service
-	accounts *accounts.Service
-	audit    AuditLog
-	log      *slog.Logger
-	base     string
-	bodies   *httpx.BodyCache // rendered activity lists and feeds
+	cat       *program.Catalog
+	reg       *registration.Service
+	accounts  *accounts.Service
+	audit     AuditLog
+	editing   *editing.Service
+	publisher editing.Publisher
+	log       *slog.Logger
+	base      string
+	bodies    *httpx.BodyCache // rendered activity lists and feeds
 
 	// feedRenders counts feed renderings. Nothing reads it but the tests,
 	// which prove with it that a program version is rendered once however
@@ -99,6 +106,10 @@ func routes() []route {
 		{http.MethodPost, "/api/v1/events/{event}/checkins", (*server).checkIn},
 		{http.MethodGet, "/api/v1/events/{event}/seats", (*server).listSeats},
 		{http.MethodGet, "/api/v1/events/{event}/audit", (*server).listAudit},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/draft", (*server).getActivityDraft},
+		{http.MethodPatch, "/api/v1/events/{event}/activities/{activity}", (*server).patchActivity},
+		{http.MethodPost, "/api/v1/events/{event}/publish", (*server).publish},
+		{http.MethodGet, "/api/v1/events/{event}/versions", (*server).listVersions},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.csv", (*server).exportRegistrationsCSV},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.xlsx", (*server).exportRegistrationsXLSX},
 	}
@@ -117,7 +128,7 @@ func newServer(cfg Config, cacheBytes int) *server {
 	if cfg.Catalog == nil {
 		panic("api.New: Config.Catalog is nil")
 	}
-	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, audit: cfg.Audit, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
+	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, audit: cfg.Audit, editing: cfg.Editing, publisher: cfg.Publisher, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"convene/internal/accounts"
 	"convene/internal/api"
+	"convene/internal/editing"
 	"convene/internal/httpx"
 	"convene/internal/mail"
 	"convene/internal/program"
@@ -97,29 +98,33 @@ func runServe(ctx context.Context, env Env, args []string) error {
 
 // services are the domain services over one store.
 type services struct {
-	catalog  *program.Catalog
-	reg      *registration.Service
-	files    *programfile.Files
-	accounts *accounts.Service
-	audit    *sqlstore.DB // the audit log's read side
-	mail     mail.Sender  // nil: the site logs mails
+	catalog   *program.Catalog
+	reg       *registration.Service
+	files     *programfile.Files
+	accounts  *accounts.Service
+	audit     *sqlstore.DB // the audit log's read side
+	mail      mail.Sender  // nil: the site logs mails
+	editing   *editing.Service
+	publisher *sqlstore.DB // publishes working copies, lists versions
 }
 
 func newServices(store *sqlstore.DB, now func() time.Time) services {
 	return services{catalog: program.NewCatalog(store, now), reg: registration.New(store, now), files: programfile.New(store),
-		accounts: accounts.New(store, now), audit: store}
+		accounts: accounts.New(store, now), audit: store, editing: editing.NewService(store), publisher: store}
 }
 
 // newHTTPServer builds what `convene serve` serves: the site, the API and
 // the health check behind the middleware. baseURL is the public URL for
 // links in feeds ("" takes it from each request).
 func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, error) {
-	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit, Mail: s.mail, BaseURL: baseURL, Logger: log})
+	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit,
+		Editing: s.editing, Publisher: s.publisher, Mail: s.mail, BaseURL: baseURL, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("build the site: %w", err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Audit: s.audit, Logger: log, BaseURL: baseURL}))
+	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Audit: s.audit,
+		Editing: s.editing, Publisher: s.publisher, Logger: log, BaseURL: baseURL}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.catalog.Events(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

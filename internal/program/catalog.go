@@ -15,6 +15,8 @@ type Store interface {
 	EventVersions(ctx context.Context) (map[string]int64, error)
 	// LoadEdition loads the public snapshot of an edition (CodeNotFound when unknown).
 	LoadEdition(ctx context.Context, slug string) (*Edition, error)
+	// ProgramVersions lists the published versions of an edition, newest first.
+	ProgramVersions(ctx context.Context, slug string) ([]Version, error)
 }
 
 // Catalog serves edition snapshots. Every call reads the editions' versions
@@ -77,6 +79,13 @@ func (c *Catalog) Edition(ctx context.Context, slug string) (*Edition, error) {
 	c.cache[slug] = ed
 	c.mu.Unlock()
 	return ed, nil
+}
+
+// Versions lists the published versions of an edition with their
+// changelogs, newest first. They are read afresh: the list is short, asked
+// for rarely, and the pages that show it are cached by the edition's stamp.
+func (c *Catalog) Versions(ctx context.Context, slug string) ([]Version, error) {
+	return c.store.ProgramVersions(ctx, slug)
 }
 
 // Previous returns the edition ed compares with, or nil when it has none.

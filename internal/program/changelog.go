@@ -21,6 +21,7 @@ const (
 	ChangeSpeakers   ChangeKind = "speakers"
 	ChangeLivestream ChangeKind = "livestream"
 	ChangeRelease    ChangeKind = "release-added"
+	ChangeDetails    ChangeKind = "details" // summary, languages, seats, hosts or themes
 )
 
 // Slot is where and when an activity took place in one version; the room is
@@ -110,6 +111,11 @@ func activityChanges(prev *Edition, old *Activity, next *Edition, a *Activity) [
 		c.Kind = ChangeLivestream
 		out = append(out, c)
 	}
+	if detailsDiffer(prev, old, next, a) {
+		c := base
+		c.Kind = ChangeDetails
+		out = append(out, c)
+	}
 	for _, r := range next.releasesOf[a.ID] {
 		if !slices.ContainsFunc(prev.releasesOf[old.ID], func(o *Release) bool { return o.Slug == r.Slug }) {
 			c := base
@@ -130,6 +136,31 @@ func (ed *Edition) slot(a *Activity) *Slot {
 		s.Room = r.Name
 	}
 	return s
+}
+
+// detailsDiffer reports a change of what the other kinds do not cover.
+func detailsDiffer(prev *Edition, old *Activity, next *Edition, a *Activity) bool {
+	hosts := func(ed *Edition, x *Activity) []string {
+		var s []string
+		for _, h := range x.Hosts {
+			if o := ed.orgs[h.OrgID]; o != nil {
+				s = append(s, o.Slug+" "+string(h.Role))
+			}
+		}
+		return s
+	}
+	themes := func(ed *Edition, x *Activity) []string {
+		var s []string
+		for _, id := range x.ThemeIDs {
+			if t := ed.themes[id]; t != nil {
+				s = append(s, t.Slug)
+			}
+		}
+		return s
+	}
+	return old.Summary != a.Summary || !slices.Equal(old.Languages, a.Languages) || old.Interpretation != a.Interpretation ||
+		old.Capacity != a.Capacity || old.Kind != a.Kind || old.Orientation != a.Orientation ||
+		!slices.Equal(hosts(prev, old), hosts(next, a)) || !slices.Equal(themes(prev, old), themes(next, a))
 }
 
 func sameSlot(a, b *Slot) bool {
@@ -229,6 +260,11 @@ func (c Change) Message(lang string, loc *time.Location) string {
 			return fmt.Sprintf("%s：直播信息更新", title)
 		}
 		return fmt.Sprintf("%s: livestream updated", title)
+	case ChangeDetails:
+		if zh {
+			return fmt.Sprintf("%s：活动信息更新", title)
+		}
+		return fmt.Sprintf("%s: details updated", title)
 	case ChangeRelease:
 		if zh {
 			return fmt.Sprintf("%s：新增发布《%s》", title, names(c.Added))

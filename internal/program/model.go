@@ -119,7 +119,7 @@ type Event struct {
 	EndDate      string    // YYYY-MM-DD, inclusive
 	TimeZone     string    // IANA name; times are stored in UTC and shown in this zone
 	PreviousSlug string    // the edition "new this edition" compares with; empty for the first
-	Version      int64     // bumped on every change of the program; caches key on it
+	Version      int64     // the published version's number in public snapshots; the working copy's revision (bumped on every change) in drafts; caches key on it
 	UpdatedAt    time.Time // when the program last changed (UTC, whole seconds): Last-Modified of the feeds; set with every Version bump; zero when unknown
 }
 
@@ -150,7 +150,8 @@ type Organisation struct {
 	Kind      OrgKind
 	Country   string // ISO 3166-1 alpha-2; "" for international organisations without a seat country
 	Website   string
-	Sample    bool // invented for the sample data, not from the source notes
+	Sample    bool  // invented for the sample data, not from the source notes
+	Version   int64 `json:"-"` // of the working copy's row, for optimistic concurrency; not part of published snapshots
 }
 
 // Short returns the short name in lang, or the full name when there is none.
@@ -171,6 +172,7 @@ type Person struct {
 	Country     string // ISO 3166-1 alpha-2
 	Honours     []Honour
 	Sample      bool
+	Version     int64 `json:"-"` // of the working copy's row, for optimistic concurrency; not part of published snapshots
 }
 
 // Venue is a building or site; rooms belong to a venue.
@@ -189,7 +191,8 @@ type Room struct {
 	Slug     string
 	Name     Text
 	Capacity int
-	Sample   bool // invented room names and capacities
+	Sample   bool  // invented room names and capacities
+	Version  int64 `json:"-"` // of the working copy's row, for optimistic concurrency; not part of published snapshots
 }
 
 // Theme is a topic (AI, quantum, ocean, earth science …) shared by all editions.
@@ -249,6 +252,7 @@ type Activity struct {
 	Sample         bool
 	Hosts          []Host
 	Speakers       []Appearance
+	Version        int64 `json:"-"` // of the working copy's row, for optimistic concurrency; not part of published snapshots
 }
 
 // Release is something released at a release event: a report, an index, a list.
@@ -263,4 +267,5 @@ type Release struct {
 	PublisherID  string
 	EmbargoUntil *time.Time // hidden from the public before this instant
 	Sample       bool
+	Version      int64 `json:"-"` // of the working copy's row, for optimistic concurrency; not part of published snapshots
 }

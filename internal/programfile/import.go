@@ -134,11 +134,24 @@ func (f *Files) Import(ctx context.Context, event string, data []byte, o Options
 	if dryRun || ch.Empty() {
 		return res, nil
 	}
-	res.Version, err = store.ApplyEdition(ctx, event, old.Event.Version, &parsed.Dataset, ch)
-	if err == nil && ch.Publish {
-		res.Published, err = store.PublishedVersion(ctx, event)
+	published, err := store.PublishedVersion(ctx, event)
+	if err != nil {
+		return res, err
 	}
-	return res, err
+	if res.Version, err = store.ApplyEdition(ctx, event, old.Event.Version, &parsed.Dataset, ch); err != nil {
+		return res, err
+	}
+	if ch.Publish {
+		// Changes to drafts alone publish nothing.
+		now, err := store.PublishedVersion(ctx, event)
+		if err != nil {
+			return res, err
+		}
+		if now > published {
+			res.Published = now
+		}
+	}
+	return res, nil
 }
 
 // changeRecord is a difference as the audit log keeps it.

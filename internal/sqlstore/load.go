@@ -131,7 +131,7 @@ func (l loader) sections(ctx context.Context, p *program.Parts) error {
 func (l loader) activities(ctx context.Context, p *program.Parts) error {
 	index := map[string]int{}
 	err := l.each(ctx, `SELECT id, event_id, section_id, slug, kind, title_zh, title_en, summary_zh, summary_en, series, orientation,
-		room_id, starts_at, ends_at, capacity, languages, interpretation, livestream_url, livestream_starts_at, status, sample
+		room_id, starts_at, ends_at, capacity, languages, interpretation, livestream_url, livestream_starts_at, status, sample, version
 		FROM activities WHERE id IN (`+l.selected+`)`,
 		func(r *sql.Rows) error {
 			var a program.Activity
@@ -140,7 +140,7 @@ func (l loader) activities(ctx context.Context, p *program.Parts) error {
 			var kind, orientation, status, languages, liveURL string
 			if err := r.Scan(&a.ID, &a.EventID, &a.SectionID, &a.Slug, &kind, &a.Title.ZH, &a.Title.EN, &a.Summary.ZH, &a.Summary.EN,
 				&a.Series, &orientation, &room, &starts, &ends, &a.Capacity, &languages, &a.Interpretation, &liveURL, &liveStart,
-				&status, &a.Sample); err != nil {
+				&status, &a.Sample, &a.Version); err != nil {
 				return err
 			}
 			a.RoomID = room.String
@@ -191,13 +191,13 @@ func (l loader) activities(ctx context.Context, p *program.Parts) error {
 }
 
 func (l loader) releases(ctx context.Context, p *program.Parts) error {
-	return l.each(ctx, `SELECT id, event_id, activity_id, slug, title_zh, title_en, summary_zh, summary_en, kind, publisher_id, embargo_until, sample
+	return l.each(ctx, `SELECT id, event_id, activity_id, slug, title_zh, title_en, summary_zh, summary_en, kind, publisher_id, embargo_until, sample, version
 		FROM releases WHERE activity_id IN (`+l.selected+`) ORDER BY slug`,
 		func(r *sql.Rows) error {
 			var x program.Release
 			var embargo sql.NullTime
 			if err := r.Scan(&x.ID, &x.EventID, &x.ActivityID, &x.Slug, &x.Title.ZH, &x.Title.EN, &x.Summary.ZH, &x.Summary.EN,
-				&x.Kind, &x.PublisherID, &embargo, &x.Sample); err != nil {
+				&x.Kind, &x.PublisherID, &embargo, &x.Sample, &x.Version); err != nil {
 				return err
 			}
 			if embargo.Valid {
@@ -224,7 +224,7 @@ func (l loader) themeDays(ctx context.Context, p *program.Parts) error {
 // Organisations of an edition: those with a role in a public activity or
 // publishing one of its releases. The edition id is bound once per IN list.
 func (l loader) organisations(ctx context.Context, p *program.Parts) error {
-	rows, err := l.t.query(ctx, `SELECT id, slug, name_zh, name_en, short_zh, short_en, kind, country, website, sample FROM organisations
+	rows, err := l.t.query(ctx, `SELECT id, slug, name_zh, name_en, short_zh, short_en, kind, country, website, sample, version FROM organisations
 		WHERE id IN (SELECT org_id FROM activity_hosts WHERE activity_id IN (`+l.selected+`))
 		   OR id IN (SELECT publisher_id FROM releases WHERE activity_id IN (`+l.selected+`))
 		ORDER BY slug`, l.ev, l.ev)
@@ -235,7 +235,7 @@ func (l loader) organisations(ctx context.Context, p *program.Parts) error {
 	for rows.Next() {
 		var o program.Organisation
 		var kind string
-		if err := rows.Scan(&o.ID, &o.Slug, &o.Name.ZH, &o.Name.EN, &o.ShortName.ZH, &o.ShortName.EN, &kind, &o.Country, &o.Website, &o.Sample); err != nil {
+		if err := rows.Scan(&o.ID, &o.Slug, &o.Name.ZH, &o.Name.EN, &o.ShortName.ZH, &o.ShortName.EN, &kind, &o.Country, &o.Website, &o.Sample, &o.Version); err != nil {
 			return err
 		}
 		o.Kind = program.OrgKind(kind)
@@ -246,12 +246,12 @@ func (l loader) organisations(ctx context.Context, p *program.Parts) error {
 
 func (l loader) people(ctx context.Context, p *program.Parts) error {
 	index := map[string]int{}
-	err := l.each(ctx, `SELECT id, slug, name_zh, name_en, position_zh, position_en, affiliation_zh, affiliation_en, country, sample
+	err := l.each(ctx, `SELECT id, slug, name_zh, name_en, position_zh, position_en, affiliation_zh, affiliation_en, country, sample, version
 		FROM people WHERE id IN (SELECT person_id FROM activity_speakers WHERE activity_id IN (`+l.selected+`)) ORDER BY slug`,
 		func(r *sql.Rows) error {
 			var x program.Person
 			if err := r.Scan(&x.ID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Position.ZH, &x.Position.EN, &x.Affiliation.ZH, &x.Affiliation.EN,
-				&x.Country, &x.Sample); err != nil {
+				&x.Country, &x.Sample, &x.Version); err != nil {
 				return err
 			}
 			index[x.ID] = len(p.People)
@@ -274,11 +274,11 @@ func (l loader) people(ctx context.Context, p *program.Parts) error {
 }
 
 func (l loader) rooms(ctx context.Context, p *program.Parts) error {
-	return l.each(ctx, `SELECT id, venue_id, slug, name_zh, name_en, capacity, sample FROM rooms
+	return l.each(ctx, `SELECT id, venue_id, slug, name_zh, name_en, capacity, sample, version FROM rooms
 		WHERE id IN (SELECT room_id FROM activities WHERE id IN (`+l.selected+`)) ORDER BY slug`,
 		func(r *sql.Rows) error {
 			var x program.Room
-			if err := r.Scan(&x.ID, &x.VenueID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Capacity, &x.Sample); err != nil {
+			if err := r.Scan(&x.ID, &x.VenueID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Capacity, &x.Sample, &x.Version); err != nil {
 				return err
 			}
 			p.Rooms = append(p.Rooms, x)

@@ -391,15 +391,7 @@ func (db *DB) ApplyEdition(ctx context.Context, slug string, base int64, ds *pro
 				}
 			}
 		}
-		sections := map[string]string{}
-		err = queryEach(ctx, t, `SELECT slug, id FROM sections WHERE event_id = ?`, []any{eventID}, func(r *sql.Rows) error {
-			var s, id string
-			if err := r.Scan(&s, &id); err != nil {
-				return err
-			}
-			sections[s] = id
-			return nil
-		})
+		sections, err := sectionIDs(ctx, t, eventID)
 		if err != nil {
 			return err
 		}
@@ -413,6 +405,10 @@ func (db *DB) ApplyEdition(ctx context.Context, slug string, base int64, ds *pro
 			}
 		}
 		for _, s := range ch.Changed {
+			// A form opened before the import must not write over it.
+			if _, err := t.exec(ctx, `UPDATE activities SET version = version + 1 WHERE event_id = ? AND slug = ?`, eventID, s); err != nil {
+				return fmt.Errorf("activity %s: %w", s, err)
+			}
 			if err := im.updateActivity(ctx, eventID, sections, bySlug[s]); err != nil {
 				return fmt.Errorf("activity %s: %w", s, err)
 			}
@@ -472,7 +468,8 @@ func (db *DB) ApplyEdition(ctx context.Context, slug string, base int64, ds *pro
 			}
 		}
 		if ch.Publish {
-			if _, err := publish(ctx, t, slug, now, false); err != nil {
+			// Changes of drafts alone leave the public program as it is.
+			if _, err := publish(ctx, t, slug, now, false); err != nil && !IsUnchanged(err) {
 				return err
 			}
 		}

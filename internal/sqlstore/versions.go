@@ -108,12 +108,26 @@ func publish(ctx context.Context, t *tx, slug string, now time.Time, dryRun bool
 		}
 		v.Changes = program.Changelog(program.NewEdition(prev), nextEd)
 	}
-	if dryRun {
-		return v, nil
-	}
+	// The working revision and its time are no part of what the public
+	// sees: without them, an unchanged program gives the same snapshot.
+	next.Event.Version, next.Event.UpdatedAt = 0, time.Time{}
 	snapshot, err := json.Marshal(next)
 	if err != nil {
 		return v, err
+	}
+	if current > 0 {
+		var same int
+		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM program_versions WHERE event_id = ? AND number = ? AND snapshot = ?`,
+			next.Event.ID, current, string(snapshot)).Scan(&same); err != nil {
+			return v, err
+		}
+		if same > 0 {
+			return v, &program.Error{Code: program.CodeConflict, Err: errUnchanged,
+				Message: fmt.Sprintf("nothing to publish: the public program is as in version %d", current)}
+		}
+	}
+	if dryRun {
+		return v, nil
 	}
 	changes, err := json.Marshal(nonNilChanges(v.Changes))
 	if err != nil {
@@ -137,6 +151,12 @@ func publish(ctx context.Context, t *tx, slug string, now time.Time, dryRun bool
 	return v, recordAudit(ctx, t, now, audit.ProgramPublish, next.Event.ID, slug, nil,
 		map[string]int64{"version": v.Number, "changes": int64(len(v.Changes))})
 }
+
+// errUnchanged marks a publication refused because nothing public changed.
+var errUnchanged = errors.New("unchanged")
+
+// IsUnchanged reports whether err refused to publish an unchanged program.
+func IsUnchanged(err error) bool { return errors.Is(err, errUnchanged) }
 
 func nonNilChanges(cs []program.Change) []program.Change {
 	if cs == nil {

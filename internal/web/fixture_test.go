@@ -28,6 +28,15 @@ func (m memStore) EventVersions(context.Context) (map[string]int64, error) {
 	return versions, nil
 }
 
+// ProgramVersions: each edition is its first published version.
+func (m memStore) ProgramVersions(_ context.Context, slug string) ([]program.Version, error) {
+	ed, ok := m.eds[slug]
+	if !ok {
+		return nil, program.Errorf(program.CodeNotFound, "no edition %q", slug)
+	}
+	return []program.Version{{Number: ed.Event.Version, PublishedAt: ed.Event.UpdatedAt}}, nil
+}
+
 func (m memStore) LoadEdition(_ context.Context, slug string) (*program.Edition, error) {
 	ed, ok := m.eds[slug]
 	if !ok {

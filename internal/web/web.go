@@ -20,6 +20,7 @@ import (
 	"sync"
 
 	"convene/internal/accounts"
+	"convene/internal/editing"
 	"convene/internal/httpx"
 	"convene/internal/mail"
 	"convene/internal/program"
@@ -57,6 +58,11 @@ type Config struct {
 	// Audit is the log the secretariat's audit page shows (with
 	// Registration, for the staff sign-in); nil leaves the page out.
 	Audit AuditLog
+	// Editing and Publisher serve the program's edit and publish pages
+	// (with Registration, for the staff sign-in); nil leaves them out, and
+	// the changelog page needs Publisher.
+	Editing   *editing.Service
+	Publisher editing.Publisher
 }
 
 // site holds what New prepared; it is read-only after New.

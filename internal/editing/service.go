@@ -1,0 +1,86 @@
+package editing
+
+import (
+	"context"
+
+	"convene/internal/audit"
+	"convene/internal/program"
+)
+
+// Store is what editing needs from storage.
+type Store interface {
+	// LoadDraftEdition reads the working copy, drafts included.
+	LoadDraftEdition(ctx context.Context, slug string) (*program.Edition, error)
+	// Has reports whether a register row of kind ("room", "person") exists.
+	Has(ctx context.Context, kind, slug string) (bool, error)
+	// UpdateActivity writes rec if the activity is still at version base.
+	UpdateActivity(ctx context.Context, event string, rec *program.ActivityRecord, base int64, before, after any) (int64, error)
+}
+
+// Publisher publishes the working copy of an edition as its next version
+// (or, with dryRun, says what that would change). The catalogue lists the
+// versions.
+type Publisher interface {
+	Publish(ctx context.Context, event string, dryRun bool) (program.Version, error)
+}
+
+// Service edits the working copy of editions.
+type Service struct{ store Store }
+
+// NewService makes a Service over store.
+func NewService(store Store) *Service { return &Service{store: store} }
+
+// Draft is the working copy of an edition.
+func (s *Service) Draft(ctx context.Context, event string) (*program.Edition, error) {
+	return s.store.LoadDraftEdition(ctx, event)
+}
+
+// Activity is the working copy's activity slug of event as e may edit it:
+// not found when there is none, forbidden when e does not host it.
+func (s *Service) Activity(ctx context.Context, event, slug string, e Editor) (*program.Edition, program.ActivityRecord, error) {
+	ed, err := s.store.LoadDraftEdition(ctx, event)
+	if err != nil {
+		return nil, program.ActivityRecord{}, err
+	}
+	a, ok := ed.Activity(slug)
+	if !ok {
+		return nil, program.ActivityRecord{}, program.Errorf(program.CodeNotFound, "no activity %q in %s", slug, event)
+	}
+	if !e.MayEditActivity(ed, a) {
+		return nil, program.ActivityRecord{}, program.Errorf(program.CodeForbidden, "activity %s is not hosted or organised by an organisation you edit for", slug)
+	}
+	return ed, RecordOf(ed, a), nil
+}
+
+// UpdateActivity applies patch to the activity as e, provided the activity
+// is still at version base (else a conflict, and nothing is written). It
+// returns the stored record and what changed; an empty change writes nothing.
+func (s *Service) UpdateActivity(ctx context.Context, event, slug string, e Editor, base int64, patch ActivityPatch) (program.ActivityRecord, Diff, error) {
+	ed, rec, err := s.Activity(ctx, event, slug, e)
+	if err != nil {
+		return rec, Diff{}, err
+	}
+	if rec.Version != base {
+		return rec, Diff{}, program.Errorf(program.CodeConflict, "activity %s was changed by someone else since version %d (it is at version %d now); reload it and make your change again", slug, base, rec.Version)
+	}
+	known := func(kind, slug string) bool {
+		ok, herr := s.store.Has(ctx, kind, slug)
+		if herr != nil && err == nil {
+			err = herr
+		}
+		return ok
+	}
+	out, aerr := ApplyActivity(ed, known, e, rec, patch)
+	if err != nil {
+		return rec, Diff{}, err
+	}
+	if aerr != nil {
+		return rec, Diff{}, aerr
+	}
+	d := ActivityDiff(rec, out)
+	if d.Empty() {
+		return rec, d, nil
+	}
+	out.Version, err = s.store.UpdateActivity(audit.WithActor(ctx, e.Actor), event, &out, base, d.Before, d.After)
+	return out, d, err
+}
