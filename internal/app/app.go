@@ -41,6 +41,7 @@ func commands() []command {
 		{"demo", "load the sample data (running it again changes nothing)", runDemo},
 		{"stats", "print the press-briefing figures of an edition", runStats},
 		{"import", "import an edition's program from an XLSX or CSV file (all or nothing)", runImport},
+		{"publish", "publish the working copy of an edition's program as its next public version, with its changelog", runPublish},
 		{"export", "export an edition's program, or its registrations, as XLSX or CSV (or --template)", runExport},
 		{"user", "add or disable an account of the secretariat, an editor, gate staff or press (user add|disable -h)", runUser},
 		{"token", "create an account's API token or an edition's staff token; list or revoke staff tokens (token create|list|revoke -h)", runToken},

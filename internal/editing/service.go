@@ -13,6 +13,8 @@ type Store interface {
 	LoadDraftEdition(ctx context.Context, slug string) (*program.Edition, error)
 	// Has reports whether a register row of kind ("room", "person") exists.
 	Has(ctx context.Context, kind, slug string) (bool, error)
+	// AllRooms lists every room of the register, by slug.
+	AllRooms(ctx context.Context) ([]program.Room, error)
 	// UpdateActivity writes rec if the activity is still at version base.
 	UpdateActivity(ctx context.Context, event string, rec *program.ActivityRecord, base int64, before, after any) (int64, error)
 }
@@ -34,6 +36,9 @@ func NewService(store Store) *Service { return &Service{store: store} }
 func (s *Service) Draft(ctx context.Context, event string) (*program.Edition, error) {
 	return s.store.LoadDraftEdition(ctx, event)
 }
+
+// Rooms lists every room an activity may be placed in.
+func (s *Service) Rooms(ctx context.Context) ([]program.Room, error) { return s.store.AllRooms(ctx) }
 
 // Activity is the working copy's activity slug of event as e may edit it:
 // not found when there is none, forbidden when e does not host it.

@@ -119,3 +119,23 @@ func (db *DB) Has(ctx context.Context, kind, slug string) (bool, error) {
 	}
 	return n > 0, nil
 }
+
+// AllRooms lists every room of the register, by slug.
+func (db *DB) AllRooms(ctx context.Context) ([]program.Room, error) {
+	var out []program.Room
+	err := db.inReadTx(ctx, func(t *tx) error {
+		return queryEach(ctx, t, `SELECT id, venue_id, slug, name_zh, name_en, capacity, sample, version FROM rooms ORDER BY slug`, nil,
+			func(r *sql.Rows) error {
+				var x program.Room
+				if err := r.Scan(&x.ID, &x.VenueID, &x.Slug, &x.Name.ZH, &x.Name.EN, &x.Capacity, &x.Sample, &x.Version); err != nil {
+					return err
+				}
+				out = append(out, x)
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("rooms: %w", err)
+	}
+	return out, nil
+}

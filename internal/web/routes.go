@@ -81,6 +81,18 @@ func (s *site) routes() http.Handler {
 		mux.HandleFunc("GET /{lang}/{event}/admin/program-template.csv", s.live(s.programDownload(spreadsheet.FormatCSV, true)))
 	}
 
+	if s.reg != nil && s.editing != nil && s.publisher != nil {
+		// Editing the working copy and publishing it.
+		mux.HandleFunc("GET /{lang}/{event}/admin/{$}", s.live(s.adminHome))
+		mux.HandleFunc("GET /{lang}/{event}/admin/activities", s.live(s.adminActivities))
+		mux.HandleFunc("GET /{lang}/{event}/admin/activities/{activity}", s.live(s.editActivityForm))
+		mux.HandleFunc("POST /{lang}/{event}/admin/activities/{activity}", s.live(s.editActivity))
+		mux.HandleFunc("GET /{lang}/{event}/admin/publish", s.live(s.publishForm))
+		mux.HandleFunc("POST /{lang}/{event}/admin/publish", s.live(s.publish))
+	}
+	mux.HandleFunc("GET /{lang}/{event}/changelog", s.inEdition(s.changelog))
+	mux.HandleFunc("GET /{lang}/{event}/changelog.atom", s.live(s.changelogFeed)) // not in the page cache, which keeps HTML only
+
 	// Everything else: a 404 page in the language of the path.
 	mux.HandleFunc("/", s.notFound)
 	return mux

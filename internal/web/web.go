@@ -67,20 +67,22 @@ type Config struct {
 
 // site holds what New prepared; it is read-only after New.
 type site struct {
-	cat    *program.Catalog
-	reg    *registration.Service // nil: no registration pages
-	files  *programfile.Files    // nil: no program page
-	acc    *accounts.Service     // nil: no sign-in pages
-	mail   mail.Sender
-	audit  AuditLog
-	base   string // Config.BaseURL without a trailing slash
-	log    *slog.Logger
-	pages  map[string]*template.Template
-	css    []byte
-	cssURL string // /static/site.css?v=<content hash>
-	cssVer string
-	bufs   *sync.Pool
-	cache  *httpx.BodyCache // rendered edition pages, see inEdition
+	cat       *program.Catalog
+	reg       *registration.Service // nil: no registration pages
+	files     *programfile.Files    // nil: no program page
+	acc       *accounts.Service     // nil: no sign-in pages
+	mail      mail.Sender
+	audit     AuditLog
+	editing   *editing.Service  // nil: no edit pages
+	publisher editing.Publisher // nil: no publish page
+	base      string            // Config.BaseURL without a trailing slash
+	log       *slog.Logger
+	pages     map[string]*template.Template
+	css       []byte
+	cssURL    string // /static/site.css?v=<content hash>
+	cssVer    string
+	bufs      *sync.Pool
+	cache     *httpx.BodyCache // rendered edition pages, see inEdition
 }
 
 // pageCacheBytes bounds the rendered pages kept in memory; the largest page
@@ -90,7 +92,8 @@ const pageCacheBytes = 32 << 20
 // pageNames are the page templates; each file templates/<name>.html defines
 // "content" and is parsed together with layout.html and partials.html.
 var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error",
-	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset", "audit"}
+	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset", "audit",
+	"admin", "admin_activities", "activity_edit", "publish", "changelog"}
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
@@ -116,20 +119,22 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		cfg.Mail = mail.LogSender{Log: log}
 	}
 	s := &site{
-		cat:    cfg.Catalog,
-		reg:    cfg.Registration,
-		files:  cfg.Files,
-		acc:    cfg.Accounts,
-		mail:   cfg.Mail,
-		audit:  cfg.Audit,
-		base:   strings.TrimRight(cfg.BaseURL, "/"),
-		log:    log,
-		pages:  pages,
-		css:    siteCSS,
-		cssVer: ver,
-		cssURL: "/static/site.css?v=" + ver,
-		bufs:   &sync.Pool{New: func() any { return new(bytes.Buffer) }},
-		cache:  httpx.NewBodyCache(cacheBytes),
+		cat:       cfg.Catalog,
+		reg:       cfg.Registration,
+		files:     cfg.Files,
+		acc:       cfg.Accounts,
+		mail:      cfg.Mail,
+		audit:     cfg.Audit,
+		editing:   cfg.Editing,
+		publisher: cfg.Publisher,
+		base:      strings.TrimRight(cfg.BaseURL, "/"),
+		log:       log,
+		pages:     pages,
+		css:       siteCSS,
+		cssVer:    ver,
+		cssURL:    "/static/site.css?v=" + ver,
+		bufs:      &sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		cache:     httpx.NewBodyCache(cacheBytes),
 	}
 	return s.routes(), nil
 }
@@ -161,6 +166,19 @@ func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
 var funcs = template.FuncMap{
 	"t":        T,
 	"withLang": withLang,
+	"field":    newFormField,
+}
+
+// formField is one labelled input of an edit form with its problem.
+type formField struct {
+	Name, Label, Value, Type, Error string
+}
+
+// newFormField is the template function field: lang, the form's problems
+// by field name, then the field's name, value and input type (textarea for
+// a text area).
+func newFormField(lang string, errs map[string]string, name, value, typ string) formField {
+	return formField{Name: name, Label: T(lang, "edit.field."+name), Value: value, Type: typ, Error: errs[name]}
 }
 
 // langValue carries the page language into a partial template with its value.
