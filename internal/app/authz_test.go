@@ -87,6 +87,20 @@ func TestAuthorisationTable(t *testing.T) {
 				{"GET", "/zh/zgc-2025/checkin", "", [6]int{200, 200, 403, 403, 403, 200}}, // anonymous: the token form
 				{"POST", "/zh/zgc-2025/checkin", "code=CV1NOPE", [6]int{200, 200, 403, 403, 403, redirect}},
 				{"GET", "/zh/zgc-2025/press/releases", "", [6]int{200, 403, 403, 403, 200, redirect}},
+				// Program editing: editors reach what their organisations host
+				// (editor A: MOST hosts quantum-innovation; editor B: CASTED does
+				// not); the board and publishing are the secretariat's. The
+				// writes name a version that does not exist, so a request past
+				// authorisation is refused as stale (409) and changes nothing.
+				{"GET", "/zh/zgc-2025/admin/", "", [6]int{200, 403, 200, 200, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/activities", "", [6]int{200, 403, 200, 200, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/activities/quantum-innovation", "", [6]int{200, 403, 200, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/activities/national-innovation-index-release", "", [6]int{200, 403, 403, 200, 403, redirect}},
+				{"POST", "/zh/zgc-2025/admin/activities/quantum-innovation", "version=999&title_zh=x", [6]int{409, 403, 409, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/timetable", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"POST", "/zh/zgc-2025/admin/timetable/move", "activity=quantum-innovation&version=999&starts_at=2025-03-28T09:00", [6]int{409, 403, 403, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/publish", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"POST", "/zh/zgc-2025/admin/publish", "", [6]int{409, 403, 403, 403, 403, redirect}}, // admin: nothing to publish
 			}
 			who := []string{"admin", "checkin", "editor A", "editor B", "press", "anonymous"}
 			for _, tc := range site {
@@ -119,11 +133,15 @@ func TestAuthorisationTable(t *testing.T) {
 				{"POST", "/api/v1/events/zgc-2025/attendees/no-such-attendee/revoke", "", [6]int{404, 403, 403, 403, 403, 401}},
 				{"POST", "/api/v1/events/zgc-2025/checkins", `{"code":"CV1NOPE"}`, [6]int{404, 404, 403, 403, 403, 401}}, // 404: an unknown ticket, past authorisation
 				{"GET", "/api/v1/events/zgc-2025/press/releases", "", [6]int{200, 403, 403, 403, 200, 401}},
+				{"GET", "/api/v1/events/zgc-2025/activities/quantum-innovation/draft", "", [6]int{200, 403, 200, 403, 403, 401}},
+				{"PATCH", "/api/v1/events/zgc-2025/activities/quantum-innovation", `{"title_en":"x"}`, [6]int{412, 403, 412, 403, 403, 401}}, // If-Match names no version
+				{"POST", "/api/v1/events/zgc-2025/publish", "", [6]int{409, 403, 403, 403, 403, 401}},                                        // admin: nothing to publish
 			}
 			for _, tc := range api {
 				for i, name := range who {
 					req, _ := http.NewRequest(tc.method, base+tc.path, bytes.NewReader([]byte(tc.body)))
 					req.Header.Set("Content-Type", "application/json")
+					req.Header.Set("If-Match", `"999"`)
 					if name != "anonymous" {
 						req.Header.Set("Authorization", "Bearer "+tokens[name])
 					}

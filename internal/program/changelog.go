@@ -239,6 +239,12 @@ func (c Change) Message(lang string, loc *time.Location) string {
 		}
 		return fmt.Sprintf("%s moved from %s to %s", title, slotText(c.Before, lang, loc), slotText(c.After, lang, loc))
 	case ChangeRenamed:
+		if c.OldTitle.In(lang) == title { // renamed in the other language only
+			if zh {
+				return fmt.Sprintf("%s：英文名称改为“%s”", title, c.Title.EN)
+			}
+			return fmt.Sprintf("%s: Chinese title changed to “%s”", title, c.Title.ZH)
+		}
 		if zh {
 			return fmt.Sprintf("“%s”更名为“%s”", c.OldTitle.In(lang), title)
 		}

@@ -87,6 +87,8 @@ func (s *site) routes() http.Handler {
 		mux.HandleFunc("GET /{lang}/{event}/admin/activities", s.live(s.adminActivities))
 		mux.HandleFunc("GET /{lang}/{event}/admin/activities/{activity}", s.live(s.editActivityForm))
 		mux.HandleFunc("POST /{lang}/{event}/admin/activities/{activity}", s.live(s.editActivity))
+		mux.HandleFunc("GET /{lang}/{event}/admin/timetable", s.live(s.board))
+		mux.HandleFunc("POST /{lang}/{event}/admin/timetable/move", s.live(s.moveItem))
 		mux.HandleFunc("GET /{lang}/{event}/admin/publish", s.live(s.publishForm))
 		mux.HandleFunc("POST /{lang}/{event}/admin/publish", s.live(s.publish))
 	}

@@ -93,7 +93,7 @@ const pageCacheBytes = 32 << 20
 // "content" and is parsed together with layout.html and partials.html.
 var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error",
 	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset", "audit",
-	"admin", "admin_activities", "activity_edit", "publish", "changelog"}
+	"admin", "admin_activities", "activity_edit", "publish", "changelog", "board"}
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
@@ -167,6 +167,15 @@ var funcs = template.FuncMap{
 	"t":        T,
 	"withLang": withLang,
 	"field":    newFormField,
+	"boardForm": func(action string, it boardItem) boardItemForm {
+		return boardItemForm{Action: action, Item: it}
+	},
+}
+
+// boardItemForm is an item of the timetable board with where its move form posts.
+type boardItemForm struct {
+	Action string
+	Item   boardItem
 }
 
 // formField is one labelled input of an edit form with its problem.
