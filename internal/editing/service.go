@@ -2,6 +2,7 @@ package editing
 
 import (
 	"context"
+	"net/url"
 
 	"convene/internal/audit"
 	"convene/internal/program"
@@ -27,10 +28,18 @@ type Publisher interface {
 }
 
 // Service edits the working copy of editions.
-type Service struct{ store Store }
+type Service struct {
+	store Store
+	items ItemStore
+}
 
-// NewService makes a Service over store.
-func NewService(store Store) *Service { return &Service{store: store} }
+// NewService makes a Service over a store that edits activities and items.
+func NewService[S interface {
+	Store
+	ItemStore
+}](store S) *Service {
+	return &Service{store: store, items: store}
+}
 
 // Draft is the working copy of an edition.
 func (s *Service) Draft(ctx context.Context, event string) (*program.Edition, error) {
@@ -88,4 +97,76 @@ func (s *Service) UpdateActivity(ctx context.Context, event, slug string, e Edit
 	}
 	out.Version, err = s.store.UpdateActivity(audit.WithActor(ctx, e.Actor), event, &out, base, d.Before, d.After)
 	return out, d, err
+}
+
+// ItemStore is what editing the other items needs from storage.
+type ItemStore interface {
+	// UpdateItem writes the columns of the row of table with slug (of the
+	// edition event for releases) if it is still at version base.
+	UpdateItem(ctx context.Context, event, table, action, slug string, base int64, columns []string, args []any, before, after any) (int64, error)
+}
+
+// Item is the item slug of kind in the working copy of event as e may edit
+// it, with its version: not found when there is none, forbidden when e may
+// not edit it.
+func (s *Service) Item(ctx context.Context, event string, k Kind, slug string, e Editor) (*program.Edition, any, int64, error) {
+	ed, err := s.store.LoadDraftEdition(ctx, event)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	var item any
+	var version int64
+	allowed := false
+	switch k.Name {
+	case "people":
+		if p, ok := ed.Person(slug); ok {
+			item, version, allowed = p, p.Version, e.MayEditPerson(ed, p)
+		}
+	case "orgs":
+		if o, ok := ed.Organisation(slug); ok {
+			item, version, allowed = o, o.Version, e.MayEditOrganisation(o)
+		}
+	case "rooms":
+		rooms, err := s.store.AllRooms(ctx)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		for i := range rooms {
+			if rooms[i].Slug == slug {
+				item, version, allowed = &rooms[i], rooms[i].Version, e.MayEditRooms()
+			}
+		}
+	case "releases":
+		for _, r := range ed.Releases {
+			if r.Slug == slug {
+				item, version, allowed = r, r.Version, e.MayEditRelease(ed, r)
+			}
+		}
+	}
+	if item == nil {
+		return nil, nil, 0, program.Errorf(program.CodeNotFound, "no %s %q in %s", k.Name, slug, event)
+	}
+	if !allowed {
+		return nil, nil, 0, program.Errorf(program.CodeForbidden, "you may not edit %s %s", k.Name, slug)
+	}
+	return ed, item, version, nil
+}
+
+// UpdateItem applies the posted form to the item as e, provided it is still
+// at version base (else a conflict, and nothing is written). It returns the
+// fields changed; an empty change writes nothing.
+func (s *Service) UpdateItem(ctx context.Context, event string, k Kind, slug string, e Editor, base int64, form url.Values) (Diff, error) {
+	ed, item, version, err := s.Item(ctx, event, k, slug, e)
+	if err != nil {
+		return Diff{}, err
+	}
+	if version != base {
+		return Diff{}, program.Errorf(program.CodeConflict, "%s %s was changed by someone else since version %d (it is at version %d now); reload it and make your change again", k.Name, slug, base, version)
+	}
+	u, err := ApplyItem(k, ItemValues(item, ed.Location()), form, ed.Location())
+	if err != nil || u.Diff.Empty() {
+		return u.Diff, err
+	}
+	_, err = s.items.UpdateItem(audit.WithActor(ctx, e.Actor), event, k.Table, k.Action, slug, base, u.Columns, u.Args, u.Diff.Before, u.Diff.After)
+	return u.Diff, err
 }

@@ -139,3 +139,51 @@ func (db *DB) AllRooms(ctx context.Context) ([]program.Room, error) {
 	}
 	return out, nil
 }
+
+// UpdateItem writes columns of the row of table (people, organisations,
+// rooms, or releases of the edition event) with slug if its version is still
+// base, bumps the edition's working revision, and records action in the
+// audit log. The columns come from the editing package's field lists, never
+// from a request.
+func (db *DB) UpdateItem(ctx context.Context, event, table, action, slug string, base int64, columns []string, args []any, before, after any) (int64, error) {
+	now := db.now().UTC().Truncate(time.Second)
+	err := db.inWriteTx(ctx, func(t *tx) error {
+		var eventID string
+		if err := t.queryRow(ctx, `SELECT id FROM events WHERE slug = ?`, event).Scan(&eventID); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return noEdition(event)
+			}
+			return err
+		}
+		where, keys := "slug = ?", []any{slug}
+		if table == "releases" {
+			where, keys = "event_id = ? AND slug = ?", []any{eventID, slug}
+		}
+		if err := claimRow(ctx, t, table, table+" "+slug, where, base, keys...); err != nil {
+			return err
+		}
+		set := ""
+		for i, c := range columns {
+			if i > 0 {
+				set += ", "
+			}
+			set += c + " = ?"
+		}
+		if set != "" {
+			if _, err := t.exec(ctx, `UPDATE `+table+` SET `+set+` WHERE `+where, append(append([]any{}, args...), keys...)...); err != nil {
+				return err
+			}
+		}
+		if err := touchEdition(ctx, t, eventID, now); err != nil {
+			return err
+		}
+		return recordAudit(ctx, t, now, action, eventID, slug, before, after)
+	})
+	if err != nil {
+		if program.ErrorCode(err) != program.CodeInternal {
+			return 0, err
+		}
+		return 0, fmt.Errorf("update %s %s: %w", table, slug, err)
+	}
+	return base + 1, nil
+}

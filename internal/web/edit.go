@@ -95,7 +95,9 @@ func (s *site) adminHome(w http.ResponseWriter, r *http.Request, q req) {
 			v.Drafts++
 		}
 	}
-	v.Links = append(v.Links, Link{URL: q.page("admin/activities"), Label: T(q.lang, "admin.activities")})
+	for _, k := range []string{"activities", "people", "orgs", "releases", "livestreams"} {
+		v.Links = append(v.Links, Link{URL: q.page("admin/" + k), Label: T(q.lang, "admin."+k)})
+	}
 	if e.Admin {
 		v.Links = append(v.Links,
 			Link{URL: q.page("admin/timetable"), Label: T(q.lang, "admin.timetable")},

@@ -87,6 +87,10 @@ func (s *site) routes() http.Handler {
 		mux.HandleFunc("GET /{lang}/{event}/admin/activities", s.live(s.adminActivities))
 		mux.HandleFunc("GET /{lang}/{event}/admin/activities/{activity}", s.live(s.editActivityForm))
 		mux.HandleFunc("POST /{lang}/{event}/admin/activities/{activity}", s.live(s.editActivity))
+		mux.HandleFunc("GET /{lang}/{event}/admin/livestreams", s.live(s.adminLivestreams))
+		mux.HandleFunc("GET /{lang}/{event}/admin/{kind}", s.live(s.adminItems)) // people, orgs, rooms, releases
+		mux.HandleFunc("GET /{lang}/{event}/admin/{kind}/{slug}", s.live(s.editItemForm))
+		mux.HandleFunc("POST /{lang}/{event}/admin/{kind}/{slug}", s.live(s.editItem))
 		mux.HandleFunc("GET /{lang}/{event}/admin/timetable", s.live(s.board))
 		mux.HandleFunc("POST /{lang}/{event}/admin/timetable/move", s.live(s.moveItem))
 		mux.HandleFunc("GET /{lang}/{event}/admin/publish", s.live(s.publishForm))

@@ -93,7 +93,7 @@ const pageCacheBytes = 32 << 20
 // "content" and is parsed together with layout.html and partials.html.
 var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error",
 	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset", "audit",
-	"admin", "admin_activities", "activity_edit", "publish", "changelog", "board"}
+	"admin", "admin_activities", "activity_edit", "publish", "changelog", "board", "admin_items", "item_edit"}
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
