@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -47,6 +50,62 @@ func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
 			req.Header.Set("Authorization", "Bearer "+adminToken)
 			if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusNoContent {
 				t.Fatalf("withdraw: %v %v", res.StatusCode, err)
+			}
+
+			// Program edits: on the site a form, a move on the board, a
+			// speaker's affiliation, then the secretariat publishes; through
+			// the API an edit with an edition's admin token, published on the
+			// command line.
+			form := func(path string, values url.Values) {
+				t.Helper()
+				res, err := browser.PostForm(base+path, values)
+				if err != nil {
+					t.Fatal(err)
+				}
+				body, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK {
+					t.Fatalf("POST %s: %d\n%s", path, res.StatusCode, body)
+				}
+			}
+			scripts := cli("token", "create", "--role", "admin", "--event", "zgc-2025", "--label", "api scripts")
+			draft := func() map[string]any {
+				req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/events/zgc-2025/activities/quantum-innovation/draft", nil)
+				req.Header.Set("Authorization", "Bearer "+scripts)
+				res, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				var v map[string]any
+				_ = json.NewDecoder(res.Body).Decode(&v)
+				return v
+			}
+			version := func() string { return strconv.Itoa(int(draft()["version"].(float64))) }
+			form("/en/zgc-2025/admin/activities/quantum-innovation", url.Values{"version": {version()}, "summary_en": {"Where quantum research meets industry."}})
+			form("/en/zgc-2025/admin/timetable/move", url.Values{"activity": {"quantum-innovation"}, "version": {version()}, "room": {"iic-room-101"}, "starts_at": {"2025-03-30T09:00"}, "minutes": {"180"}})
+			speaker := draft()["speakers"].([]any)[0].(map[string]any)["person"].(string)
+			res, err = browser.Get(base + "/en/zgc-2025/admin/people/" + speaker)
+			if err != nil {
+				t.Fatal(err)
+			}
+			personPage, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			personVersion := regexp.MustCompile(`name="version" value="(\d+)"`).FindSubmatch(personPage)
+			if personVersion == nil {
+				t.Fatalf("the person form has no version:\n%s", personPage)
+			}
+			form("/en/zgc-2025/admin/people/"+speaker, url.Values{"version": {string(personVersion[1])}, "affiliation_en": {"Zhongguancun Laboratory"}})
+			form("/en/zgc-2025/admin/publish", nil)
+			req, _ = http.NewRequest(http.MethodPatch, base+"/api/v1/events/zgc-2025/activities/quantum-innovation", strings.NewReader(`{"languages":["zh","en","fr"]}`))
+			req.Header.Set("Authorization", "Bearer "+scripts)
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("If-Match", `"`+version()+`"`)
+			if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusOK {
+				t.Fatalf("PATCH: %v %v", res.Status, err)
+			}
+			if out := cli("publish", "--event", "zgc-2025"); !strings.Contains(out, "published version 4") {
+				t.Errorf("convene publish: %q", out)
 			}
 
 			// On the command line: the gate's token revoked, an account disabled.
@@ -103,12 +162,15 @@ func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
 				"user.add by command line":                                 2,
 				"user.disable by command line":                             1,
 				"user_token.create by command line":                        2,
-				"staff_token.create by command line":                       1,
 				"staff_token.revoke by command line":                       1,
 				"invitation.create by command line":                        1,
 				"program.import by account:secretariat@example.org":        1,
-				"program.publish by command line":                          1, // the new edition's first version
-				"program.publish by account:secretariat@example.org":       1, // the upload, published at once
+				"program.publish by account:secretariat@example.org":       2, // the upload, published at once, and the publish page
+				"program.publish by command line":                          2, // also convene publish
+				"activity.update by account:secretariat@example.org":       2, // the form and the board
+				"activity.update by staff:api scripts":                     1,
+				"person.update by account:secretariat@example.org":         1,
+				"staff_token.create by command line":                       2, // also the API scripts' token
 				"registration.withdraw by account:secretariat@example.org": 1,
 			}
 			for k, n := range want {

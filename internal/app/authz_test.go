@@ -122,6 +122,32 @@ func TestAuthorisationTable(t *testing.T) {
 					}
 				}
 			}
+			// A cross-origin form post is refused even with the admin's
+			// cookies, and changes nothing.
+			for _, path := range []string{"/zh/zgc-2025/admin/activities/quantum-innovation", "/zh/zgc-2025/admin/publish", "/zh/zgc-2025/admin/people/no-one"} {
+				req, _ := http.NewRequest(http.MethodPost, base+path, strings.NewReader("version=1&title_zh=x"))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				req.Header.Set("Origin", "https://evil.example")
+				req.Header.Set("Sec-Fetch-Site", "cross-site")
+				res, err := browsers["admin"].Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				res.Body.Close()
+				if res.StatusCode != http.StatusForbidden {
+					t.Errorf("cross-site POST %s: %d, want 403", path, res.StatusCode)
+				}
+			}
+			if res, err := http.Get(base + "/api/v1/events/zgc-2025/versions"); err != nil {
+				t.Fatal(err)
+			} else {
+				body, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				if !bytes.Contains(body, []byte(`"versions":[{"event":"zgc-2025","version":1,`)) {
+					t.Errorf("something was published: %s", body)
+				}
+			}
+
 			api := []struct {
 				method, path, body string
 				want               [6]int

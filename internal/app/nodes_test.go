@@ -64,6 +64,39 @@ func TestTwoNodesBehaveAsOne(t *testing.T) {
 		t.Errorf("B's API after A's upload: %v %v", act["title"], err)
 	}
 
+	// A draft edited through A's API is not public on either node until it
+	// is published through B's page; then A serves it at once, with the
+	// version in its changelog.
+	token := cli("token", "create", "--user", "secretariat@example.org")
+	req, _ := http.NewRequest(http.MethodGet, a+"/api/v1/events/zgc-2025/activities/quantum-innovation/draft", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	req, _ = http.NewRequest(http.MethodPatch, a+"/api/v1/events/zgc-2025/activities/quantum-innovation", strings.NewReader(`{"title_en":"Quantum Forum, Edited on A"}`))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("If-Match", res.Header.Get("ETag"))
+	if res, err = http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("PATCH on A: %v %v", res.Status, err)
+	}
+	res.Body.Close()
+	if _, body := page(b, "/en/zgc-2025/activities/quantum-innovation"); strings.Contains(body, "Edited on A") {
+		t.Error("B shows a draft")
+	}
+	if res, err = browser.PostForm(b+"/en/zgc-2025/admin/publish", nil); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("publish on B: %v %v", res.Status, err)
+	}
+	res.Body.Close()
+	if _, body := page(a, "/en/zgc-2025/activities/quantum-innovation"); !strings.Contains(body, "Quantum Forum, Edited on A") {
+		t.Error("A does not show what B published")
+	}
+	if _, body := page(a, "/en/zgc-2025/changelog"); !strings.Contains(body, `id="v3"`) || !strings.Contains(body, "Edited on A") {
+		t.Error("A's changelog lacks the version B published")
+	}
+
 	// A ticket from A admits at B's gate, once across both.
 	reg := postJSON(t, a+"/api/v1/events/zgc-2025/attendees", "", map[string]string{"name": "Li Na", "email": "li.na@example.org"})
 	gate := cli("token", "create", "--role", "checkin", "--event", "zgc-2025")
