@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"convene/internal/editing"
 	"convene/internal/program"
 	"convene/internal/registration"
 )
@@ -152,6 +153,54 @@ func TestFormats(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// TestEditingMessages: every problem code the editing package reports and
+// every field its forms show has a message in both languages, so an edit
+// form never answers in English only. The codes are read from the source,
+// so a new one cannot be added without its message.
+func TestEditingMessages(t *testing.T) {
+	files, err := filepath.Glob("../editing/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("editing sources: %v %v", files, err)
+	}
+	codes := map[string]bool{}
+	add := regexp.MustCompile(`\.Add\((?:"[a-z_]+"|f\.Name), "([a-z_]+)"`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range add.FindAllSubmatch(src, -1) {
+			codes[string(m[1])] = true
+		}
+	}
+	if len(codes) < 10 {
+		t.Fatalf("found only %d problem codes in internal/editing: the pattern no longer matches the source", len(codes))
+	}
+	for code := range codes {
+		if !hasMessage("register.problem." + code) {
+			t.Errorf("no message for the editing problem %q", code)
+		}
+	}
+	fields := []string{"title_zh", "title_en", "summary_zh", "summary_en", "languages", "interpretation", "livestream_url",
+		"livestream_starts_at", "speakers", "room", "starts_at", "ends_at", "capacity", "status"}
+	for _, k := range editing.Kinds {
+		for _, f := range k.Fields {
+			fields = append(fields, f.Name)
+		}
+		if !hasMessage("admin." + k.Name) {
+			t.Errorf("no message for the list of %s", k.Name)
+		}
+	}
+	for _, f := range fields {
+		if !hasMessage("edit.field." + f) {
+			t.Errorf("no label for the field %q", f)
 		}
 	}
 }
