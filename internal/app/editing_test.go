@@ -1,0 +1,94 @@
+package app_test
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"convene/internal/testkit"
+)
+
+// TestEditFormsAndBoard, through a running server on every engine: a bad
+// edit is answered in the page's language with every problem, keeps what
+// was typed and writes nothing; a move on the timetable board into an
+// occupied room shows the conflict on the board and on the publish page.
+func TestEditFormsAndBoard(t *testing.T) {
+	for _, engine := range testkit.Engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			storage := storageArgs(t, engine)
+			cli := cliOn(t, storage)
+			cli("demo")
+			password := printedPassword(cli("user", "add", "--email", "secretariat@example.org", "--role", "admin"))
+			base := serve(t, storage...)
+			browser := signedIn(t, base, "secretariat@example.org", password)
+			fetch := func(method, path string, form url.Values) (int, string) {
+				t.Helper()
+				var res *http.Response
+				var err error
+				if method == http.MethodPost {
+					res, err = browser.PostForm(base+path, form)
+				} else {
+					res, err = browser.Get(base + path)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				body, _ := io.ReadAll(res.Body)
+				return res.StatusCode, string(body)
+			}
+			versionOf := func(page string) string {
+				t.Helper()
+				m := regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(page)
+				if m == nil {
+					t.Fatalf("no version in the form:\n%s", page)
+				}
+				return m[1]
+			}
+			const form = "/zh/zgc-2025/admin/activities/quantum-innovation"
+			_, page := fetch(http.MethodGet, form, nil)
+			version := versionOf(page)
+
+			bad := url.Values{"version": {version}, "title_zh": {""}, "title_en": {"Quantum <Forum>"}, "livestream_url": {"ftp://live.example"},
+				"starts_at": {"2025-04-30T09:00"}, "ends_at": {"2025-04-30T12:00"}, "speakers": {"no-such-person keynote"}}
+			st, page := fetch(http.MethodPost, form, bad)
+			if st != http.StatusBadRequest {
+				t.Fatalf("a bad edit: %d", st)
+			}
+			for _, want := range []string{"此项必填", "请填写以 http:// 或 https:// 开头的网址", "时间须在本届年会的日期之内", "嘉宾库中没有这个人员标识",
+				`value="ftp://live.example"`, `value="Quantum &lt;Forum&gt;"`, "no-such-person keynote"} {
+				if !strings.Contains(page, want) {
+					t.Errorf("the bad edit's page lacks %q", want)
+				}
+			}
+			if _, page := fetch(http.MethodGet, form, nil); versionOf(page) != version {
+				t.Error("a refused edit changed the activity")
+			}
+			if st, page := fetch(http.MethodPost, strings.Replace(form, "/zh/", "/en/", 1), bad); st != http.StatusBadRequest || !strings.Contains(page, "This field is required.") {
+				t.Errorf("the bad edit in English: %d", st)
+			}
+
+			// Into Future Hall at 09:00 on 28 March, which the embodied
+			// intelligence forum holds.
+			st, _ = fetch(http.MethodPost, "/zh/zgc-2025/admin/timetable/move", url.Values{"activity": {"quantum-innovation"}, "version": {version},
+				"room": {"iic-future-hall"}, "starts_at": {"2025-03-28T09:00"}, "minutes": {"180"}})
+			if st != http.StatusOK {
+				t.Fatalf("move: %d", st)
+			}
+			_, board := fetch(http.MethodGet, "/en/zgc-2025/admin/timetable?day=2025-03-28", nil)
+			if !strings.Contains(board, `<li id="quantum-innovation" class="has-conflict">`) || !strings.Contains(board, "Future Hall") {
+				t.Error("the board does not mark the moved forum's conflict")
+			}
+			if _, publish := fetch(http.MethodGet, "/en/zgc-2025/admin/publish", nil); !strings.Contains(publish, "timetable conflict(s)") || !strings.Contains(publish, "moved from") {
+				t.Error("the publish page neither warns of the conflict nor lists the move")
+			}
+			// The public timetable is still the published one.
+			if _, conflicts := fetch(http.MethodGet, "/api/v1/events/zgc-2025/conflicts", nil); !strings.Contains(conflicts, `"count":0`) {
+				t.Errorf("the public timetable shows the draft's conflicts: %s", conflicts)
+			}
+		})
+	}
+}
