@@ -148,6 +148,7 @@ func TestOpenAPIEnumsMatchProgram(t *testing.T) {
 	check("Honour", strs(program.Honours))
 	check("Status", []string{string(program.StatusDraft), string(program.StatusPublished), string(program.StatusCancelled)})
 	check("AttendeeKind", strs(registration.Kinds))
+	check("ChangeKind", strs(program.ChangeKinds))
 	check("CheckinOutcome", strs([]registration.Outcome{registration.Admitted, registration.AlreadyIn, registration.NotRegistered, registration.UnknownTicket, registration.RevokedTicket}))
 	actions := anyStrings(schemas["AuditEntry"].(map[string]any)["properties"].(map[string]any)["action"].(map[string]any)["enum"])
 	if !slices.Equal(actions, audit.Actions) {

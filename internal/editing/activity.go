@@ -81,18 +81,18 @@ func ApplyActivity(ed *program.Edition, known Known, e Editor, rec program.Activ
 	}
 	out := rec
 	var errs program.FieldErrors
-	text := func(field string, v *string, dst *string, limit int, required bool) {
+	text := func(check func(field, v string, limit int, required bool), field string, v *string, dst *string, limit int, required bool) {
 		if v == nil {
 			return
 		}
 		s := strings.TrimSpace(*v)
-		errs.Text(field, s, limit, required)
+		check(field, s, limit, required)
 		*dst = s
 	}
-	text("title_zh", patch.TitleZH, &out.Title.ZH, maxTitle, true)
-	text("title_en", patch.TitleEN, &out.Title.EN, maxTitle, true)
-	text("summary_zh", patch.SummaryZH, &out.Summary.ZH, maxSummary, false)
-	text("summary_en", patch.SummaryEN, &out.Summary.EN, maxSummary, false)
+	text(errs.Text, "title_zh", patch.TitleZH, &out.Title.ZH, maxTitle, true)
+	text(errs.Text, "title_en", patch.TitleEN, &out.Title.EN, maxTitle, true)
+	text(errs.LongText, "summary_zh", patch.SummaryZH, &out.Summary.ZH, maxSummary, false)
+	text(errs.LongText, "summary_en", patch.SummaryEN, &out.Summary.EN, maxSummary, false)
 	if patch.Languages != nil {
 		out.Languages = nil
 		for _, l := range *patch.Languages {

@@ -105,8 +105,10 @@ func ApplyItem(k Kind, cur Values, form url.Values, loc *time.Location) (Update,
 		v := strings.TrimSpace(strings.Join(raw, ""))
 		var arg any = v
 		switch f.Type {
-		case Text, LongText:
+		case Text:
 			errs.Text(f.Name, v, f.Limit, f.Required)
+		case LongText:
+			errs.LongText(f.Name, v, f.Limit, f.Required)
 		case URL:
 			if v != "" && (!webURL(v) || len(v) > f.Limit) {
 				errs.Add(f.Name, "url", "must be an http or https address such as https://www.example.org")

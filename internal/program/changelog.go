@@ -16,6 +16,7 @@ const (
 	ChangeAdded      ChangeKind = "added"
 	ChangeRemoved    ChangeKind = "removed"
 	ChangeCancelled  ChangeKind = "cancelled"
+	ChangeReinstated ChangeKind = "reinstated" // cancelled before, taking place again
 	ChangeMoved      ChangeKind = "moved" // time or room
 	ChangeRenamed    ChangeKind = "renamed"
 	ChangeSpeakers   ChangeKind = "speakers"
@@ -23,6 +24,11 @@ const (
 	ChangeRelease    ChangeKind = "release-added"
 	ChangeDetails    ChangeKind = "details" // summary, languages, seats, hosts or themes
 )
+
+// ChangeKinds lists every kind, for what must name them all (the API
+// document's enum is tested against it).
+var ChangeKinds = []ChangeKind{ChangeAdded, ChangeRemoved, ChangeCancelled, ChangeReinstated, ChangeMoved, ChangeRenamed,
+	ChangeSpeakers, ChangeLivestream, ChangeRelease, ChangeDetails}
 
 // Slot is where and when an activity took place in one version; the room is
 // kept by name so the change reads the same after the room is renamed or gone.
@@ -89,6 +95,11 @@ func activityChanges(prev *Edition, old *Activity, next *Edition, a *Activity) [
 		c := base
 		c.Kind, c.Before = ChangeCancelled, prev.slot(old)
 		return append(out, c) // details of a cancelled activity no longer matter
+	}
+	if old.Status == StatusCancelled && a.Status != StatusCancelled {
+		c := base
+		c.Kind, c.After = ChangeReinstated, next.slot(a)
+		return append(out, c) // everything about it is news again
 	}
 	if a.Title != old.Title {
 		c := base
@@ -233,6 +244,11 @@ func (c Change) Message(lang string, loc *time.Location) string {
 			return fmt.Sprintf("取消：%s（原定%s）", title, slotText(c.Before, lang, loc))
 		}
 		return fmt.Sprintf("Cancelled: %s (was %s)", title, slotText(c.Before, lang, loc))
+	case ChangeReinstated:
+		if zh {
+			return fmt.Sprintf("恢复举办：%s（%s）", title, slotText(c.After, lang, loc))
+		}
+		return fmt.Sprintf("Reinstated: %s (%s)", title, slotText(c.After, lang, loc))
 	case ChangeMoved:
 		if zh {
 			return fmt.Sprintf("%s 由 %s 调整至 %s", title, slotText(c.Before, lang, loc), slotText(c.After, lang, loc))

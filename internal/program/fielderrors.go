@@ -26,8 +26,17 @@ func (f FieldErrors) Has(field string) bool {
 	return false
 }
 
-// Text checks presence, length and control characters of a free-text field.
+// Text checks presence, length and control characters of a one-line field.
 func (f *FieldErrors) Text(field, v string, limit int, required bool) {
+	f.text(field, v, limit, required, unicode.IsControl)
+}
+
+// LongText is Text for a text area: line breaks and tabs are allowed.
+func (f *FieldErrors) LongText(field, v string, limit int, required bool) {
+	f.text(field, v, limit, required, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' })
+}
+
+func (f *FieldErrors) text(field, v string, limit int, required bool, bad func(rune) bool) {
 	switch {
 	case v == "" && required:
 		f.Add(field, "required", "is required")
@@ -35,7 +44,7 @@ func (f *FieldErrors) Text(field, v string, limit int, required bool) {
 		f.Add(field, "encoding", "is not valid UTF-8")
 	case utf8.RuneCountInString(v) > limit:
 		f.Add(field, "too_long", fmt.Sprintf("is longer than %d characters", limit))
-	case strings.IndexFunc(v, unicode.IsControl) >= 0:
+	case strings.IndexFunc(v, bad) >= 0:
 		f.Add(field, "control", "contains control characters")
 	}
 }
