@@ -31,7 +31,7 @@ func (s *server) editor(r *http.Request) (*program.Edition, editing.Editor, erro
 		if err != nil {
 			return nil, editing.Editor{}, err
 		}
-		e, ok := editorOf(u)
+		e, ok := editing.ForUser(u)
 		if !ok {
 			return nil, editing.Editor{}, program.Errorf(program.CodeForbidden, "a %s account cannot edit the program", u.Role)
 		}
@@ -42,21 +42,6 @@ func (s *server) editor(r *http.Request) (*program.Edition, editing.Editor, erro
 		return nil, editing.Editor{}, err
 	}
 	return ed, editing.Editor{Actor: st.Actor(), Admin: true}, nil
-}
-
-// editorOf is the editing rights of an account: admins edit everything,
-// editors what their organisations host, other roles nothing.
-func editorOf(u *accounts.User) (editing.Editor, bool) {
-	e := editing.Editor{Actor: (&registration.Staff{Label: u.Email}).Actor()}
-	switch u.Role {
-	case accounts.RoleAdmin:
-		e.Admin = true
-	case accounts.RoleEditor:
-		e.Orgs = u.Orgs
-	default:
-		return e, false
-	}
-	return e, true
 }
 
 // activityDraft is the editable view of an activity of the working copy.

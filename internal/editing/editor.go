@@ -9,6 +9,8 @@ package editing
 import (
 	"slices"
 
+	"convene/internal/accounts"
+	"convene/internal/audit"
 	"convene/internal/program"
 )
 
@@ -18,6 +20,21 @@ type Editor struct {
 	Actor string // as the audit log names them
 	Admin bool
 	Orgs  []string
+}
+
+// ForUser is the editing rights of an account: admins edit everything,
+// editors what their organisations host; other roles nothing (false).
+func ForUser(u *accounts.User) (Editor, bool) {
+	e := Editor{Actor: audit.Account(u.Email)}
+	switch u.Role {
+	case accounts.RoleAdmin:
+		e.Admin = true
+	case accounts.RoleEditor:
+		e.Orgs = u.Orgs
+	default:
+		return e, false
+	}
+	return e, true
 }
 
 // hostingRoles are the roles that make an organisation responsible for an

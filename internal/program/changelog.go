@@ -17,7 +17,7 @@ const (
 	ChangeRemoved    ChangeKind = "removed"
 	ChangeCancelled  ChangeKind = "cancelled"
 	ChangeReinstated ChangeKind = "reinstated" // cancelled before, taking place again
-	ChangeMoved      ChangeKind = "moved" // time or room
+	ChangeMoved      ChangeKind = "moved"      // time or room
 	ChangeRenamed    ChangeKind = "renamed"
 	ChangeSpeakers   ChangeKind = "speakers"
 	ChangeLivestream ChangeKind = "livestream"

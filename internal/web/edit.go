@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"convene/internal/accounts"
 	"convene/internal/editing"
 	"convene/internal/program"
 	"convene/internal/registration"
@@ -25,15 +24,15 @@ import (
 // token, or a signed-in admin or editor. Otherwise (nil) it has sent the
 // visitor to sign in or shown a 403 page.
 func (s *site) editor(w http.ResponseWriter, r *http.Request, q req) *editing.Editor {
-	if st, err := s.tokenStaff(r, q, registration.RoleAdmin); err != nil || st != nil {
-		if err != nil && program.ErrorCode(err) != program.CodeForbidden {
-			s.fail(w, r, q.lang, q.ed, err)
-			return nil
-		}
-		if st != nil {
-			return &editing.Editor{Actor: st.Actor(), Admin: true}
-		}
+	st, err := s.tokenStaff(r, q, registration.RoleAdmin)
+	switch {
+	case st != nil:
+		return &editing.Editor{Actor: st.Actor(), Admin: true}
+	case err != nil && program.ErrorCode(err) != program.CodeForbidden:
+		s.fail(w, r, q.lang, q.ed, err)
+		return nil
 	}
+	// No staff token, or a check-in one: the signed-in account decides.
 	u, err := s.sessionUser(r)
 	if err != nil {
 		s.fail(w, r, q.lang, q.ed, err)
@@ -43,17 +42,12 @@ func (s *site) editor(w http.ResponseWriter, r *http.Request, q req) *editing.Ed
 		http.Redirect(w, r, loginURL(q.lang, r.URL.RequestURI()), http.StatusSeeOther)
 		return nil
 	}
-	e := &editing.Editor{Actor: (&registration.Staff{Label: u.Email}).Actor()}
-	switch u.Role {
-	case accounts.RoleAdmin:
-		e.Admin = true
-	case accounts.RoleEditor:
-		e.Orgs = u.Orgs
-	default:
+	e, ok := editing.ForUser(u)
+	if !ok {
 		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeForbidden, "a %s account cannot edit the program", u.Role))
 		return nil
 	}
-	return e
+	return &e
 }
 
 // adminEditor is editor for what only the secretariat does.
