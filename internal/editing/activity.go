@@ -156,7 +156,10 @@ func ApplyActivity(ed *program.Edition, known Known, e Editor, rec program.Activ
 	if patch.Livestream != nil {
 		out.Livestream = nil
 		if u := strings.TrimSpace(patch.Livestream.URL); u != "" {
-			if !webURL(u) || len(u) > maxURL {
+			// url.Parse lets through what is not text (bytes that are not
+			// UTF-8, control characters beyond ASCII): check it as text first.
+			errs.Text("livestream_url", u, maxURL, false)
+			if !errs.Has("livestream_url") && !webURL(u) {
 				errs.Add("livestream_url", "url", "must be an http or https address such as https://live.example.org/forum")
 			}
 			live := &program.Livestream{URL: u, StartsAt: out.StartsAt}

@@ -102,7 +102,7 @@ func ApplyItem(k Kind, cur Values, form url.Values, loc *time.Location) (Update,
 		if !ok {
 			continue
 		}
-		v := strings.TrimSpace(strings.Join(raw, ""))
+		v := strings.TrimSpace(raw[0]) // as url.Values.Get: the first value
 		var arg any = v
 		switch f.Type {
 		case Text:
@@ -110,7 +110,8 @@ func ApplyItem(k Kind, cur Values, form url.Values, loc *time.Location) (Update,
 		case LongText:
 			errs.LongText(f.Name, v, f.Limit, f.Required)
 		case URL:
-			if v != "" && (!webURL(v) || len(v) > f.Limit) {
+			errs.Text(f.Name, v, f.Limit, f.Required) // url.Parse alone lets non-text through
+			if v != "" && !errs.Has(f.Name) && !webURL(v) {
 				errs.Add(f.Name, "url", "must be an http or https address such as https://www.example.org")
 			}
 		case Country:

@@ -149,7 +149,8 @@ func (ed *Edition) slot(a *Activity) *Slot {
 	return s
 }
 
-// detailsDiffer reports a change of what the other kinds do not cover.
+// detailsDiffer reports a change of what the other kinds do not cover,
+// speakers' roles among them.
 func detailsDiffer(prev *Edition, old *Activity, next *Edition, a *Activity) bool {
 	hosts := func(ed *Edition, x *Activity) []string {
 		var s []string
@@ -169,7 +170,21 @@ func detailsDiffer(prev *Edition, old *Activity, next *Edition, a *Activity) boo
 		}
 		return s
 	}
-	return old.Summary != a.Summary || !slices.Equal(old.Languages, a.Languages) || old.Interpretation != a.Interpretation ||
+	// The speakers' roles (their order is not news); who joined or left
+	// is ChangeSpeakers.
+	roles := func(ed *Edition, x *Activity) []string {
+		var s []string
+		for _, sp := range x.Speakers {
+			if p := ed.people[sp.PersonID]; p != nil {
+				s = append(s, p.Slug+" "+string(sp.Role))
+			}
+		}
+		slices.Sort(s)
+		return s
+	}
+	added, removed := speakerDiff(prev, old, next, a)
+	rolesChanged := len(added)+len(removed) == 0 && !slices.Equal(roles(prev, old), roles(next, a))
+	return rolesChanged || old.Summary != a.Summary || !slices.Equal(old.Languages, a.Languages) || old.Interpretation != a.Interpretation ||
 		old.Capacity != a.Capacity || old.Kind != a.Kind || old.Orientation != a.Orientation ||
 		!slices.Equal(hosts(prev, old), hosts(next, a)) || !slices.Equal(themes(prev, old), themes(next, a))
 }

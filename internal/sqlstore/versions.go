@@ -133,8 +133,12 @@ func publish(ctx context.Context, t *tx, slug string, now time.Time, dryRun bool
 	if err != nil {
 		return v, err
 	}
+	racing := program.Errorf(program.CodeConflict, "edition %s was published by someone else meanwhile; look at the new version and publish again", slug)
 	if _, err := t.exec(ctx, `INSERT INTO program_versions (event_id, number, published_at, published_by, snapshot, changes)
 		VALUES (?, ?, ?, ?, ?, ?)`, next.Event.ID, v.Number, now, v.PublishedBy, string(snapshot), string(changes)); err != nil {
+		if isUniqueViolation(err) {
+			return v, racing
+		}
 		return v, fmt.Errorf("version %d: %w", v.Number, err)
 	}
 	// The conditional update makes two publishers racing on the same
@@ -146,7 +150,7 @@ func publish(ctx context.Context, t *tx, slug string, now time.Time, dryRun bool
 	if n, err := res.RowsAffected(); err != nil {
 		return v, err
 	} else if n != 1 {
-		return v, program.Errorf(program.CodeConflict, "edition %s was published by someone else meanwhile; look at the new version and publish again", slug)
+		return v, racing
 	}
 	return v, recordAudit(ctx, t, now, audit.ProgramPublish, next.Event.ID, slug, nil,
 		map[string]int64{"version": v.Number, "changes": int64(len(v.Changes))})
