@@ -149,19 +149,6 @@ func (c *corpus) idf(term string) float64 {
 // about(d) gives the suggested item's id, the achievement's TRL and the
 // need's minimum TRL of the pair.
 func (c *corpus) rank(q doc, limit int, about func(d int) (id string, trl, minTRL int)) []Suggestion {
-	type hit struct {
-		score  float64
-		shared []string
-	}
-	hits := map[int]*hit{}
-	get := func(d int) *hit {
-		h := hits[d]
-		if h == nil {
-			h = &hit{}
-			hits[d] = h
-		}
-		return h
-	}
 	terms := make([]string, 0, len(q.tf))
 	for w := range q.tf {
 		terms = append(terms, w)
@@ -172,39 +159,62 @@ func (c *corpus) rank(q doc, limit int, about func(d int) (id string, trl, minTR
 	}
 	// most specific terms first, so that explanations name them first
 	slices.SortFunc(terms, func(a, b string) int { return cmp.Or(cmp.Compare(idf[b], idf[a]), cmp.Compare(a, b)) })
+	score := make([]float64, len(c.docs))
+	hit := make([]bool, len(c.docs))
+	var touched []int
+	touch := func(d int) {
+		if !hit[d] {
+			hit[d] = true
+			touched = append(touched, d)
+		}
+	}
 	for _, w := range terms {
 		for _, p := range c.postings[w] {
-			dl := float64(c.docs[p.doc].len)
-			tf := float64(p.tf)
-			h := get(p.doc)
-			h.score += idf[w] * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/c.avgLen))
-			h.shared = append(h.shared, w)
+			dl, tf := float64(c.docs[p.doc].len), float64(p.tf)
+			score[p.doc] += idf[w] * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/c.avgLen))
+			touch(p.doc)
 		}
 	}
 	for _, d := range c.byField[q.field] {
-		get(d)
+		touch(d)
 	}
-	out := make([]Suggestion, 0, len(hits))
-	for d, h := range hits {
+	type ranked struct {
+		doc   int
+		id    string
+		score float64
+	}
+	out := make([]ranked, 0, len(touched))
+	for _, d := range touched {
 		id, trl, minTRL := about(d)
-		s := Suggestion{ID: id, Score: h.score, SameField: c.docs[d].field == q.field, MaturityFit: trl >= minTRL, Shared: h.shared}
-		if s.SameField {
-			s.Score += fieldBoost
+		s := score[d]
+		if c.docs[d].field == q.field {
+			s += fieldBoost
 		}
-		if s.MaturityFit {
-			s.Score += maturityFit
+		if trl >= minTRL {
+			s += maturityFit
 		} else {
-			s.Score -= maturityMiss * float64(minTRL-trl)
+			s -= maturityMiss * float64(minTRL-trl)
 		}
-		s.Score = math.Round(s.Score*1000) / 1000
-		s.Reason = explain(s, q.field, trl, minTRL)
-		out = append(out, s)
+		out = append(out, ranked{d, id, math.Round(s*1000) / 1000})
 	}
-	slices.SortFunc(out, func(a, b Suggestion) int { return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID)) })
+	slices.SortFunc(out, func(a, b ranked) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.id, b.id)) })
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
-	return out
+	// explain only what is shown
+	sugg := make([]Suggestion, len(out))
+	for i, r := range out {
+		_, trl, minTRL := about(r.doc)
+		s := Suggestion{ID: r.id, Score: r.score, SameField: c.docs[r.doc].field == q.field, MaturityFit: trl >= minTRL}
+		for _, w := range terms {
+			if c.docs[r.doc].tf[w] > 0 {
+				s.Shared = append(s.Shared, w)
+			}
+		}
+		s.Reason = explain(s, q.field, trl, minTRL)
+		sugg[i] = s
+	}
+	return sugg
 }
 
 // explain says in both languages why s was suggested.

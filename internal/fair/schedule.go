@@ -35,10 +35,17 @@ func (f *Fair) FreeSlots(p *Participant) []int {
 	return out
 }
 
+// CanMeet reports whether a and b have a free slot in common.
+func (f *Fair) CanMeet(a, b *Participant) bool {
+	free := f.FreeSlots(b)
+	return slices.ContainsFunc(f.FreeSlots(a), func(t int) bool { return slices.Contains(free, t) })
+}
+
 // Problems lists what keeps the accepted meetings of a fair from being
 // scheduled as they stand, each naming the participants and meetings at
 // fault: a meeting of a participant with itself or with a stranger, the same
-// pair twice, more meetings than free slots, fixed slots that clash or that a
+// pair twice, no free slot in common, more meetings than
+// free slots, fixed slots that clash or that a
 // side cannot make. An empty list means the scheduler may run.
 func Problems(f *Fair, ps []Participant, ms []Meeting) []program.FieldError {
 	var out []program.FieldError
@@ -78,6 +85,9 @@ func Problems(f *Fair, ps []Participant, ms []Meeting) []program.FieldError {
 		pairs[k] = m.ID
 		count[m.From]++
 		count[m.To]++
+		if !f.CanMeet(byID[m.From], byID[m.To]) {
+			add("no_common_slot", "meeting %s: %s and %s have no free slot in common", m.ID, name(m.From), name(m.To))
+		}
 		if m.FixedSlot == 0 {
 			continue
 		}
@@ -170,4 +180,15 @@ func Instance(f *Fair, ps []Participant, ms []Meeting) (*meetings.Instance, []st
 		ids = append(ids, m.ID)
 	}
 	return in, ids
+}
+
+// Fairness is the bound d of the fair's schedules: nobody waits through more
+// than two idle slots between their first and last meeting.
+const Fairness = 2
+
+// SolverOptions are the settings the product schedules with: deterministic
+// (one search, a fixed seed and a budget of moves rather than of time), so
+// that the same requests always give the same schedule.
+func SolverOptions() meetings.Options {
+	return meetings.Options{D: Fairness, Seed: 1, MaxIterations: 2_000_000, Workers: 1}
 }
