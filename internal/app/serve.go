@@ -102,12 +102,13 @@ type services struct {
 	files    *programfile.Files
 	accounts *accounts.Service
 	audit    *sqlstore.DB // the audit log's read side
+	fair     *sqlstore.DB // the matchmaking fairs
 	mail     mail.Sender  // nil: the site logs mails
 }
 
 func newServices(store *sqlstore.DB, now func() time.Time) services {
 	return services{catalog: program.NewCatalog(store, now), reg: registration.New(store, now), files: programfile.New(store),
-		accounts: accounts.New(store, now), audit: store}
+		accounts: accounts.New(store, now), audit: store, fair: store}
 }
 
 // newHTTPServer builds what `convene serve` serves: the site, the API and
@@ -119,7 +120,7 @@ func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, 
 		return nil, fmt.Errorf("build the site: %w", err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Audit: s.audit, Logger: log, BaseURL: baseURL}))
+	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Audit: s.audit, Fair: s.fair, Logger: log, BaseURL: baseURL}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.catalog.Events(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

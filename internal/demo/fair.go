@@ -1,11 +1,13 @@
 package demo
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"time"
 
 	"convene/internal/fair"
+	"convene/internal/meetings"
 	"convene/internal/program"
 )
 
@@ -154,6 +156,21 @@ func Fair(activityID, eventID string) *fair.Dataset {
 	}
 	ds.Meetings = fairMeetings(ds, rng)
 	return ds
+}
+
+// ScheduledFair is Fair with its accepted meetings scheduled by the
+// product's scheduler and published the day before the fair, as the sample
+// edition is over; it returns the scheduler's result too.
+func ScheduledFair(ctx context.Context, activityID, eventID string) (*fair.Dataset, *meetings.Result, error) {
+	ds := Fair(activityID, eventID)
+	as, res, err := fair.Schedule(ctx, &ds.Fair, ds.Participants, ds.Meetings, fair.SolverOptions())
+	if err != nil {
+		return nil, nil, fmt.Errorf("schedule the sample fair: %w", err)
+	}
+	ds.Place(as)
+	published := ds.Fair.StartsAt.AddDate(0, 0, -1)
+	ds.Fair.ScheduledAt, ds.Fair.PublishedAt = &published, &published
+	return ds, res, nil
 }
 
 // fairMeetings has each need's owner ask the owners of the achievements the

@@ -190,5 +190,18 @@ const Fairness = 2
 // (one search, a fixed seed and a budget of moves rather than of time), so
 // that the same requests always give the same schedule.
 func SolverOptions() meetings.Options {
-	return meetings.Options{D: Fairness, Seed: 1, MaxIterations: 2_000_000, Workers: 1}
+	return meetings.Options{D: Fairness, Seed: 1, MaxIterations: 1_000_000, Workers: 1}
+}
+
+// Place writes the assignments into the dataset's meetings.
+func (ds *Dataset) Place(as []Assignment) {
+	at := make(map[string]Assignment, len(as))
+	for _, a := range as {
+		at[a.MeetingID] = a
+	}
+	for i := range ds.Meetings {
+		m := &ds.Meetings[i]
+		a := at[m.ID]
+		m.Slot, m.Table = a.Slot, a.Table
+	}
 }

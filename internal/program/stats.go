@@ -2,6 +2,7 @@ package program
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"time"
 )
@@ -37,6 +38,28 @@ type Stats struct {
 	// live outside the program snapshot: the API and the CLI fill them in
 	// from the fair store; nil when the edition has no fair.
 	Matchmaking *MatchmakingStats `json:"matchmaking,omitempty"`
+}
+
+// MatchmakingSource gives the figures of an edition's matchmaking fairs
+// (nil when it has none).
+type MatchmakingSource interface {
+	MatchmakingStats(ctx context.Context, event string) (*MatchmakingStats, error)
+}
+
+// AddMatchmaking fills in the matchmaking figures of each of stats (nil
+// entries are skipped), so the API and the CLI answer the same.
+func AddMatchmaking(ctx context.Context, src MatchmakingSource, stats ...*Stats) error {
+	for _, s := range stats {
+		if s == nil {
+			continue
+		}
+		m, err := src.MatchmakingStats(ctx, s.Event)
+		if err != nil {
+			return err
+		}
+		s.Matchmaking = m
+	}
+	return nil
 }
 
 // MatchmakingStats are the figures of an edition's matchmaking fairs.

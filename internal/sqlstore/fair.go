@@ -175,6 +175,20 @@ func scanFair(row interface{ Scan(...any) error }) (*fair.Fair, error) {
 	return &f, nil
 }
 
+// FairVersion returns the version of the fair of an activity: caches of the
+// fair hold while it stays the same.
+func (db *DB) FairVersion(ctx context.Context, activityID string) (int64, error) {
+	var v int64
+	err := db.readRow(ctx, `SELECT version FROM fairs WHERE activity_id = ?`, activityID).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, program.Errorf(program.CodeNotFound, "this activity has no matchmaking fair")
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read fair version: %w", err)
+	}
+	return v, nil
+}
+
 // FairDataset reads the whole fair of an activity in one consistent view.
 func (db *DB) FairDataset(ctx context.Context, activityID string) (*fair.Dataset, error) {
 	var ds *fair.Dataset
@@ -512,23 +526,23 @@ func (db *DB) FairActivities(ctx context.Context, eventID string) ([]string, err
 // MatchmakingStats sums the figures of an edition's fairs: participants,
 // meetings held (scheduled meetings of published fairs), agreements
 // (intentions and contracts), contracts and their amount. It returns nil when
-// the edition has no fair.
-func (db *DB) MatchmakingStats(ctx context.Context, eventID string) (*program.MatchmakingStats, error) {
+// the edition (by slug) has no fair.
+func (db *DB) MatchmakingStats(ctx context.Context, event string) (*program.MatchmakingStats, error) {
 	var s program.MatchmakingStats
 	var fairs int
 	err := db.inReadTx(ctx, func(t *tx) error {
-		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM fairs WHERE event_id = ?`, eventID).Scan(&fairs); err != nil {
+		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM fairs f JOIN events e ON e.id = f.event_id WHERE e.slug = ?`, event).Scan(&fairs); err != nil {
 			return err
 		}
-		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM fair_participants p JOIN fairs f ON f.activity_id = p.activity_id WHERE f.event_id = ?`, eventID).Scan(&s.Participants); err != nil {
+		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM fair_participants p JOIN fairs f ON f.activity_id = p.activity_id JOIN events e ON e.id = f.event_id WHERE e.slug = ?`, event).Scan(&s.Participants); err != nil {
 			return err
 		}
 		return t.queryRow(ctx, `SELECT COUNT(*),
 				COALESCE(SUM(CASE WHEN m.outcome IN ('intention', 'contract') THEN 1 ELSE 0 END), 0),
 				COALESCE(SUM(CASE WHEN m.outcome = 'contract' THEN 1 ELSE 0 END), 0),
 				COALESCE(SUM(m.amount_cny), 0)
-			FROM fair_meetings m JOIN fairs f ON f.activity_id = m.activity_id
-			WHERE f.event_id = ? AND f.published_at IS NOT NULL AND m.slot > 0`, eventID).Scan(&s.Meetings, &s.Agreements, &s.Contracts, &s.AmountCNY)
+			FROM fair_meetings m JOIN fairs f ON f.activity_id = m.activity_id JOIN events e ON e.id = f.event_id
+			WHERE e.slug = ? AND f.published_at IS NOT NULL AND m.slot > 0`, event).Scan(&s.Meetings, &s.Agreements, &s.Contracts, &s.AmountCNY)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("matchmaking figures: %w", err)

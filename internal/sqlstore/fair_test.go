@@ -165,7 +165,7 @@ func TestFairRequestsAndSchedule(t *testing.T) {
 		if _, err := db.SetOutcome(ctx, act, ids[1], fair.OutcomeIntention, 5); program.ErrorCode(err) != program.CodeInvalid {
 			t.Errorf("amount with an intention: %v", err)
 		}
-		st, err := db.MatchmakingStats(ctx, ds.Fair.EventID)
+		st, err := db.MatchmakingStats(ctx, demo.FairEvent)
 		if err != nil || *st != (program.MatchmakingStats{Participants: 3, Meetings: 2, Agreements: 1, Contracts: 1, AmountCNY: 3_000_000}) {
 			t.Errorf("stats %+v %v", st, err)
 		}
