@@ -32,6 +32,9 @@ type FairStore interface {
 	SaveSchedule(ctx context.Context, activityID string, base int64, as []fair.Assignment) (int64, error)
 	PublishSchedule(ctx context.Context, activityID string, base int64) (int64, error)
 	SetOutcome(ctx context.Context, activityID, id string, o fair.Outcome, amountCNY int64) (*fair.Meeting, error)
+	AddMeeting(ctx context.Context, base int64, m *fair.Meeting) (int64, error)
+	RemoveMeeting(ctx context.Context, activityID string, base int64, id string) (int64, error)
+	FixMeeting(ctx context.Context, activityID string, base int64, id string, slot int) (int64, error)
 }
 
 // fairSnapshot is a fair read at one version with its suggestion index.
@@ -591,7 +594,7 @@ func (s *server) listFairMeetings(w http.ResponseWriter, r *http.Request) error 
 	return writeJSON(w, http.StatusOK, out)
 }
 
-type versionInput struct {
+type fairVersion struct {
 	Version int64 `json:"version"`
 }
 
@@ -609,7 +612,7 @@ func (s *server) scheduleFair(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var in versionInput
+	var in fairVersion
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
@@ -633,7 +636,7 @@ func (s *server) publishFair(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var in versionInput
+	var in fairVersion
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
@@ -672,4 +675,100 @@ func (s *server) setOutcome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, snap.meeting(view{ed: ed}, m, true))
+}
+
+type meetingInput struct {
+	Version   int64  `json:"version"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	FixedSlot int    `json:"fixed_slot"`
+}
+
+// POST …/fair/meetings (admin): add an accepted meeting, optionally fixed
+func (s *server) addFairMeeting(w http.ResponseWriter, r *http.Request) error {
+	ed, snap, ctx, err := s.organiser(r)
+	if err != nil {
+		return err
+	}
+	var in meetingInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	from, to := snap.participants[in.From], snap.participants[in.To]
+	switch {
+	case from == nil:
+		return program.FieldErrorf(program.CodeInvalid, "from", "unknown", "no participant %q in this fair", in.From)
+	case to == nil:
+		return program.FieldErrorf(program.CodeInvalid, "to", "unknown", "no participant %q in this fair", in.To)
+	}
+	if err := fair.CheckRequest(from, to, nil, nil); err != nil {
+		return err
+	}
+	if err := checkSlot(&snap.ds.Fair, in.FixedSlot); err != nil {
+		return err
+	}
+	m := fair.Meeting{ActivityID: snap.ds.Fair.ActivityID, From: from.ID, To: to.ID, FixedSlot: in.FixedSlot}
+	if _, err := s.fair.AddMeeting(ctx, in.Version, &m); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, snap.meeting(view{ed: ed}, &m, true))
+}
+
+func checkSlot(f *fair.Fair, slot int) error {
+	if slot < 0 || slot > f.Slots {
+		return program.FieldErrorf(program.CodeInvalid, "fixed_slot", "slot", "fixed_slot %d: the fair has slots 1 to %d (0 frees the meeting)", slot, f.Slots)
+	}
+	return nil
+}
+
+// DELETE …/fair/meetings/{meeting}?version= (admin)
+func (s *server) removeFairMeeting(w http.ResponseWriter, r *http.Request) error {
+	_, snap, ctx, err := s.organiser(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathParam(r, "meeting")
+	if err != nil {
+		return err
+	}
+	q, err := query(r)
+	if err != nil {
+		return err
+	}
+	base, err := strconv.ParseInt(q.Get("version"), 10, 64)
+	if err != nil {
+		return program.Invalidf("version", "version must be the fair version the change is based on")
+	}
+	v, err := s.fair.RemoveMeeting(ctx, snap.ds.Fair.ActivityID, base, id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, fairVersion{Version: v})
+}
+
+// PUT …/fair/meetings/{meeting}/fixed-slot (admin): fix a meeting to a slot, 0 frees it
+func (s *server) fixFairMeeting(w http.ResponseWriter, r *http.Request) error {
+	_, snap, ctx, err := s.organiser(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathParam(r, "meeting")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Version int64 `json:"version"`
+		Slot    int   `json:"slot"`
+	}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	if err := checkSlot(&snap.ds.Fair, in.Slot); err != nil {
+		return err
+	}
+	v, err := s.fair.FixMeeting(ctx, snap.ds.Fair.ActivityID, in.Version, id, in.Slot)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, fairVersion{Version: v})
 }

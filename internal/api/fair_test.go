@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,6 +46,7 @@ func TestFairAPI(t *testing.T) {
 			testFairPublic(t, f, ds)
 			testFairStats(t, f, ds)
 			testFairParticipantsAndOrganiser(t, f)
+			testFairOrganiserEdits(t, f, ds)
 		})
 	}
 }
@@ -206,5 +208,33 @@ func testFairParticipantsAndOrganiser(t *testing.T, f *regFixture) {
 	}
 	if st, _ := f.send(http.MethodPut, fairPath+"/meetings/"+meetingID+"/outcome", admin, map[string]any{"outcome": "intention", "amount_cny": 5}); st != http.StatusBadRequest {
 		t.Errorf("amount with an intention: %d", st)
+	}
+}
+
+func testFairOrganiserEdits(t *testing.T, f *regFixture, ds *fair.Dataset) {
+	admin := f.staffToken(registration.RoleAdmin)
+	_, v := f.send(http.MethodGet, fairPath+"/meetings", admin, nil)
+	version := v["version"].(float64)
+	a, b := ds.Participants[0].ID, ds.Participants[len(ds.Participants)-1].ID
+	if st, _ := f.send(http.MethodPost, fairPath+"/meetings", admin, map[string]any{"version": version, "from": a, "to": a}); st != http.StatusBadRequest {
+		t.Errorf("a meeting with oneself: %d", st)
+	}
+	st, v := f.send(http.MethodPost, fairPath+"/meetings", admin, map[string]any{"version": version, "from": a, "to": b, "fixed_slot": 3})
+	if st != http.StatusCreated || v["fixed_slot"] != 3.0 || v["status"] != "accepted" {
+		t.Fatalf("add meeting: %d %v", st, v)
+	}
+	id := v["id"].(string)
+	if st, _ := f.send(http.MethodPut, fairPath+"/meetings/"+id+"/fixed-slot", admin, map[string]any{"version": version, "slot": 4}); st != http.StatusConflict {
+		t.Errorf("fix at a stale version: %d", st)
+	}
+	st, v = f.send(http.MethodPut, fairPath+"/meetings/"+id+"/fixed-slot", admin, map[string]any{"version": version + 1, "slot": 4})
+	if st != http.StatusOK || v["version"] != version+2 {
+		t.Fatalf("fix: %d %v", st, v)
+	}
+	if st, v := f.send(http.MethodDelete, fairPath+"/meetings/"+id+"?version="+strconv.Itoa(int(version+2)), admin, nil); st != http.StatusOK || v["version"] != version+3 {
+		t.Errorf("remove: %d %v", st, v)
+	}
+	if st, _ := f.send(http.MethodDelete, fairPath+"/meetings/"+id+"?version="+strconv.Itoa(int(version+3)), admin, nil); st != http.StatusNotFound {
+		t.Errorf("remove twice: %d", st)
 	}
 }

@@ -110,6 +110,7 @@ func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
 				"program.publish by command line":                          1, // the new edition's first version
 				"program.publish by account:secretariat@example.org":       1, // the upload, published at once
 				"registration.withdraw by account:secretariat@example.org": 1,
+				"fair.import by command line":                              1, // the sample matchmaking fair
 			}
 			for k, n := range want {
 				if count[k] != n {
