@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"strconv"
-	"sync"
 
 	"convene/internal/audit"
 	"convene/internal/fair"
@@ -21,15 +20,13 @@ import (
 
 // FairStore is what the fair endpoints need of the store.
 type FairStore interface {
-	FairVersion(ctx context.Context, activityID string) (int64, error)
-	FairDataset(ctx context.Context, activityID string) (*fair.Dataset, error)
+	fair.Store
 	MatchmakingStats(ctx context.Context, event string) (*program.MatchmakingStats, error)
 	AddParticipant(ctx context.Context, p *fair.Participant) error
 	AddAchievement(ctx context.Context, a *fair.Achievement) error
 	AddNeed(ctx context.Context, n *fair.Need) error
 	RequestMeeting(ctx context.Context, m *fair.Meeting) error
 	AnswerMeeting(ctx context.Context, activityID, id, by string, status fair.Status) (*fair.Meeting, error)
-	SaveSchedule(ctx context.Context, activityID string, base int64, as []fair.Assignment) (int64, error)
 	PublishSchedule(ctx context.Context, activityID string, base int64) (int64, error)
 	SetOutcome(ctx context.Context, activityID, id string, o fair.Outcome, amountCNY int64) (*fair.Meeting, error)
 	AddMeeting(ctx context.Context, base int64, m *fair.Meeting) (int64, error)
@@ -37,73 +34,27 @@ type FairStore interface {
 	FixMeeting(ctx context.Context, activityID string, base int64, id string, slot int) (int64, error)
 }
 
-// fairSnapshot is a fair read at one version with its suggestion index.
-type fairSnapshot struct {
-	ds           *fair.Dataset
-	index        *fair.Index
-	participants map[string]*fair.Participant
-	achievements map[string]*fair.Achievement
-	needs        map[string]*fair.Need
-}
-
-// fairCache keeps the latest snapshot of each fair, so that suggestions are
-// answered from an index built once per version.
-type fairCache struct {
-	mu    sync.Mutex
-	snaps map[string]*fairSnapshot
+// fairSnapshot returns the current snapshot of the activity's fair.
+func (s *server) fairSnapshot(r *http.Request, activityID string) (*fair.Snapshot, error) {
+	if s.fairs == nil {
+		return nil, errInternal("the API was built without the fair store")
+	}
+	return s.fairs.Snapshot(r.Context(), activityID)
 }
 
 // fairOf resolves {event} and {activity} and the activity's fair, current.
-func (s *server) fairOf(r *http.Request) (*program.Edition, *program.Activity, *fairSnapshot, error) {
+func (s *server) fairOf(r *http.Request) (*program.Edition, *program.Activity, *fair.Snapshot, error) {
 	ed, act, err := s.editionActivity(r)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	snap, err := s.fairSnapshot(r.Context(), act.ID)
+	snap, err := s.fairSnapshot(r, act.ID)
 	return ed, act, snap, err
-}
-
-func (s *server) fairSnapshot(ctx context.Context, activityID string) (*fairSnapshot, error) {
-	if s.fair == nil {
-		return nil, errInternal("the API was built without the fair store")
-	}
-	v, err := s.fair.FairVersion(ctx, activityID)
-	if err != nil {
-		return nil, err
-	}
-	s.fairs.mu.Lock()
-	snap := s.fairs.snaps[activityID]
-	s.fairs.mu.Unlock()
-	if snap != nil && snap.ds.Fair.Version == v {
-		return snap, nil
-	}
-	ds, err := s.fair.FairDataset(ctx, activityID)
-	if err != nil {
-		return nil, err
-	}
-	snap = &fairSnapshot{ds: ds, index: fair.NewIndex(ds.Achievements, ds.Needs), participants: map[string]*fair.Participant{},
-		achievements: map[string]*fair.Achievement{}, needs: map[string]*fair.Need{}}
-	for i := range ds.Participants {
-		snap.participants[ds.Participants[i].ID] = &ds.Participants[i]
-	}
-	for i := range ds.Achievements {
-		snap.achievements[ds.Achievements[i].ID] = &ds.Achievements[i]
-	}
-	for i := range ds.Needs {
-		snap.needs[ds.Needs[i].ID] = &ds.Needs[i]
-	}
-	s.fairs.mu.Lock()
-	if s.fairs.snaps == nil {
-		s.fairs.snaps = map[string]*fairSnapshot{}
-	}
-	s.fairs.snaps[activityID] = snap
-	s.fairs.mu.Unlock()
-	return snap, nil
 }
 
 // participant resolves the fair and the participant of the bearer token's
 // attendee.
-func (s *server) participant(r *http.Request) (*program.Edition, *fairSnapshot, *fair.Participant, error) {
+func (s *server) participant(r *http.Request) (*program.Edition, *fair.Snapshot, *fair.Participant, error) {
 	ed, a, err := s.attendee(r)
 	if err != nil {
 		return nil, nil, nil, err
@@ -112,20 +63,19 @@ func (s *server) participant(r *http.Request) (*program.Edition, *fairSnapshot, 
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	snap, err := s.fairSnapshot(r.Context(), act.ID)
+	snap, err := s.fairSnapshot(r, act.ID)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	for i := range snap.ds.Participants {
-		if p := &snap.ds.Participants[i]; p.AttendeeID == a.ID {
-			return ed, snap, p, nil
-		}
+	p, err := snap.ParticipantOf(a.ID)
+	if err != nil {
+		return nil, nil, nil, program.Errorf(program.CodeForbidden, "you have not joined this fair; join it with POST …/fair/participants first")
 	}
-	return nil, nil, nil, program.Errorf(program.CodeForbidden, "you have not joined this fair; join it with POST …/fair/participants first")
+	return ed, snap, p, nil
 }
 
 // organiser resolves the fair for an admin.
-func (s *server) organiser(r *http.Request) (*program.Edition, *fairSnapshot, context.Context, error) {
+func (s *server) organiser(r *http.Request) (*program.Edition, *fair.Snapshot, context.Context, error) {
 	ed, st, err := s.staff(r, registration.RoleAdmin)
 	if err != nil {
 		return nil, nil, nil, err
@@ -134,7 +84,7 @@ func (s *server) organiser(r *http.Request) (*program.Edition, *fairSnapshot, co
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	snap, err := s.fairSnapshot(r.Context(), act.ID)
+	snap, err := s.fairSnapshot(r, act.ID)
 	return ed, snap, audit.WithActor(r.Context(), st.Actor()), err
 }
 
@@ -176,11 +126,11 @@ func (s *server) getFair(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := &snap.ds.Fair
+	f := &snap.Data.Fair
 	out := fairView{Activity: act.Slug, Version: f.Version, Tables: f.Tables, Slots: slotsOf(view{ed: ed}, f),
-		Participants: len(snap.ds.Participants), Achievements: len(snap.ds.Achievements), Needs: len(snap.ds.Needs),
+		Participants: len(snap.Data.Participants), Achievements: len(snap.Data.Achievements), Needs: len(snap.Data.Needs),
 		Scheduled: f.ScheduledAt != nil, Published: f.PublishedAt != nil}
-	for _, m := range snap.ds.Meetings {
+	for _, m := range snap.Data.Meetings {
 		if m.Status == fair.StatusAccepted {
 			out.AcceptedMeetings++
 		}
@@ -193,8 +143,8 @@ type ownerRef struct {
 	Organisation program.Text `json:"organisation"`
 }
 
-func (snap *fairSnapshot) owner(id string) ownerRef {
-	if p := snap.participants[id]; p != nil {
+func ownerOf(snap *fair.Snapshot, id string) ownerRef {
+	if p := snap.Participants[id]; p != nil {
 		return ownerRef{ID: id, Organisation: p.Organisation}
 	}
 	return ownerRef{ID: id}
@@ -213,9 +163,9 @@ type achievementItem struct {
 	Sample    bool              `json:"sample"`
 }
 
-func (snap *fairSnapshot) achievement(a *fair.Achievement) achievementItem {
+func achievementOf(snap *fair.Snapshot, a *fair.Achievement) achievementItem {
 	return achievementItem{ID: a.ID, Title: a.Title, Summary: a.Summary, Field: a.Field, FieldName: fair.Fields[a.Field], TRL: a.TRL, IP: a.IP,
-		Transfer: a.Transfer, Owner: snap.owner(a.ParticipantID), Sample: a.Sample}
+		Transfer: a.Transfer, Owner: ownerOf(snap, a.ParticipantID), Sample: a.Sample}
 }
 
 type needItem struct {
@@ -232,9 +182,9 @@ type needItem struct {
 	Sample    bool         `json:"sample"`
 }
 
-func (snap *fairSnapshot) need(n *fair.Need) needItem {
+func needOf(snap *fair.Snapshot, n *fair.Need) needItem {
 	return needItem{ID: n.ID, Title: n.Title, Summary: n.Summary, Field: n.Field, FieldName: fair.Fields[n.Field], MinTRL: n.MinTRL,
-		BudgetMin: n.BudgetMin, BudgetMax: n.BudgetMax, Region: n.Region, Owner: snap.owner(n.ParticipantID), Sample: n.Sample}
+		BudgetMin: n.BudgetMin, BudgetMax: n.BudgetMax, Region: n.Region, Owner: ownerOf(snap, n.ParticipantID), Sample: n.Sample}
 }
 
 // GET …/fair/achievements
@@ -243,9 +193,9 @@ func (s *server) listAchievements(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	out := make([]achievementItem, len(snap.ds.Achievements))
-	for i := range snap.ds.Achievements {
-		out[i] = snap.achievement(&snap.ds.Achievements[i])
+	out := make([]achievementItem, len(snap.Data.Achievements))
+	for i := range snap.Data.Achievements {
+		out[i] = achievementOf(snap, &snap.Data.Achievements[i])
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -256,9 +206,9 @@ func (s *server) listNeeds(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := make([]needItem, len(snap.ds.Needs))
-	for i := range snap.ds.Needs {
-		out[i] = snap.need(&snap.ds.Needs[i])
+	out := make([]needItem, len(snap.Data.Needs))
+	for i := range snap.Data.Needs {
+		out[i] = needOf(snap, &snap.Data.Needs[i])
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -298,14 +248,14 @@ func (s *server) needSuggestions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ss, err := snap.index.ForNeed(id, limit)
+	ss, err := snap.Index.ForNeed(id, limit)
 	if err != nil {
 		return err
 	}
 	out := make([]suggestionItem, len(ss))
 	for i, sg := range ss {
-		a := snap.achievements[sg.ID]
-		out[i] = suggestionItem{Suggestion: sg, Title: a.Title, Owner: snap.owner(a.ParticipantID)}
+		a := snap.Achievements[sg.ID]
+		out[i] = suggestionItem{Suggestion: sg, Title: a.Title, Owner: ownerOf(snap, a.ParticipantID)}
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -324,14 +274,14 @@ func (s *server) achievementSuggestions(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	ss, err := snap.index.ForAchievement(id, limit)
+	ss, err := snap.Index.ForAchievement(id, limit)
 	if err != nil {
 		return err
 	}
 	out := make([]suggestionItem, len(ss))
 	for i, sg := range ss {
-		n := snap.needs[sg.ID]
-		out[i] = suggestionItem{Suggestion: sg, Title: n.Title, Owner: snap.owner(n.ParticipantID)}
+		n := snap.Needs[sg.ID]
+		out[i] = suggestionItem{Suggestion: sg, Title: n.Title, Owner: ownerOf(snap, n.ParticipantID)}
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -369,7 +319,7 @@ func (s *server) joinFair(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p, err := fair.Participant{ActivityID: act.ID, AttendeeID: a.ID, Organisation: in.Organisation, Contact: in.Contact, Side: in.Side,
-		Availability: in.Availability, Unavailable: in.Unavailable}.Normalize(&snap.ds.Fair)
+		Availability: in.Availability, Unavailable: in.Unavailable}.Normalize(&snap.Data.Fair)
 	if err != nil {
 		return err
 	}
@@ -406,7 +356,7 @@ func (s *server) addAchievement(w http.ResponseWriter, r *http.Request) error {
 	if err := s.fair.AddAchievement(r.Context(), &a); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, snap.achievement(&a))
+	return writeJSON(w, http.StatusCreated, achievementOf(snap, &a))
 }
 
 type needInput struct {
@@ -437,7 +387,7 @@ func (s *server) addNeed(w http.ResponseWriter, r *http.Request) error {
 	if err := s.fair.AddNeed(r.Context(), &n); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, snap.need(&n))
+	return writeJSON(w, http.StatusCreated, needOf(snap, &n))
 }
 
 type meetingItem struct {
@@ -457,11 +407,11 @@ type meetingItem struct {
 
 // meeting shows m; withSchedule false hides its slot and table (a schedule
 // not yet published).
-func (snap *fairSnapshot) meeting(v view, m *fair.Meeting, withSchedule bool) meetingItem {
-	out := meetingItem{ID: m.ID, From: snap.owner(m.From), To: snap.owner(m.To), Achievement: optString(m.AchievementID), Need: optString(m.NeedID),
+func meetingOf(snap *fair.Snapshot, v view, m *fair.Meeting, withSchedule bool) meetingItem {
+	out := meetingItem{ID: m.ID, From: ownerOf(snap, m.From), To: ownerOf(snap, m.To), Achievement: optString(m.AchievementID), Need: optString(m.NeedID),
 		Status: m.Status, FixedSlot: m.FixedSlot, Outcome: m.Outcome, AmountCNY: m.AmountCNY}
 	if withSchedule && m.Slot > 0 {
-		t := v.time(snap.ds.Fair.SlotStart(m.Slot))
+		t := v.time(snap.Data.Fair.SlotStart(m.Slot))
 		out.Slot, out.Table, out.StartsAt = m.Slot, m.Table, &t
 	}
 	return out
@@ -481,21 +431,21 @@ func (s *server) getMyFair(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	published := snap.ds.Fair.PublishedAt != nil
+	published := snap.Data.Fair.PublishedAt != nil
 	out := myFairView{Participant: participantOf(p), Achievements: []achievementItem{}, Needs: []needItem{}, Meetings: []meetingItem{}, Published: published}
-	for i := range snap.ds.Achievements {
-		if a := &snap.ds.Achievements[i]; a.ParticipantID == p.ID {
-			out.Achievements = append(out.Achievements, snap.achievement(a))
+	for i := range snap.Data.Achievements {
+		if a := &snap.Data.Achievements[i]; a.ParticipantID == p.ID {
+			out.Achievements = append(out.Achievements, achievementOf(snap, a))
 		}
 	}
-	for i := range snap.ds.Needs {
-		if n := &snap.ds.Needs[i]; n.ParticipantID == p.ID {
-			out.Needs = append(out.Needs, snap.need(n))
+	for i := range snap.Data.Needs {
+		if n := &snap.Data.Needs[i]; n.ParticipantID == p.ID {
+			out.Needs = append(out.Needs, needOf(snap, n))
 		}
 	}
-	for i := range snap.ds.Meetings {
-		if m := &snap.ds.Meetings[i]; m.Involves(p.ID) {
-			out.Meetings = append(out.Meetings, snap.meeting(view{ed: ed}, m, published))
+	for i := range snap.Data.Meetings {
+		if m := &snap.Data.Meetings[i]; m.Involves(p.ID) {
+			out.Meetings = append(out.Meetings, meetingOf(snap, view{ed: ed}, m, published))
 		}
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
@@ -518,19 +468,19 @@ func (s *server) requestMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	to := snap.participants[in.To]
+	to := snap.Participants[in.To]
 	if to == nil {
 		return program.FieldErrorf(program.CodeInvalid, "to", "unknown", "no participant %q in this fair", in.To)
 	}
 	var ach *fair.Achievement
 	if in.Achievement != "" {
-		if ach = snap.achievements[in.Achievement]; ach == nil {
+		if ach = snap.Achievements[in.Achievement]; ach == nil {
 			return program.FieldErrorf(program.CodeInvalid, "achievement", "unknown", "no achievement %q in this fair", in.Achievement)
 		}
 	}
 	var need *fair.Need
 	if in.Need != "" {
-		if need = snap.needs[in.Need]; need == nil {
+		if need = snap.Needs[in.Need]; need == nil {
 			return program.FieldErrorf(program.CodeInvalid, "need", "unknown", "no need %q in this fair", in.Need)
 		}
 	}
@@ -541,7 +491,7 @@ func (s *server) requestMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err := s.fair.RequestMeeting(r.Context(), &m); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, snap.meeting(view{ed: ed}, &m, false))
+	return writeJSON(w, http.StatusCreated, meetingOf(snap, view{ed: ed}, &m, false))
 }
 
 // POST …/fair/requests/{meeting}/answer (the participant asked)
@@ -564,7 +514,7 @@ func (s *server) answerMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, snap.meeting(view{ed: ed}, m, false))
+	return writeJSON(w, http.StatusOK, meetingOf(snap, view{ed: ed}, m, false))
 }
 
 type organiserView struct {
@@ -583,12 +533,12 @@ func (s *server) listFairMeetings(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	f := &snap.ds.Fair
+	f := &snap.Data.Fair
 	v := view{ed: ed}
 	out := organiserView{Version: f.Version, Tables: f.Tables, Slots: slotsOf(v, f), Scheduled: f.ScheduledAt != nil, Published: f.PublishedAt != nil,
-		Meetings: make([]meetingItem, len(snap.ds.Meetings)), Problems: nonNil(fair.Problems(f, snap.ds.Participants, snap.ds.Meetings))}
-	for i := range snap.ds.Meetings {
-		out.Meetings[i] = snap.meeting(v, &snap.ds.Meetings[i], true)
+		Meetings: make([]meetingItem, len(snap.Data.Meetings)), Problems: nonNil(fair.Problems(f, snap.Data.Participants, snap.Data.Meetings))}
+	for i := range snap.Data.Meetings {
+		out.Meetings[i] = meetingOf(snap, v, &snap.Data.Meetings[i], true)
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	return writeJSON(w, http.StatusOK, out)
@@ -616,18 +566,11 @@ func (s *server) scheduleFair(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	if in.Version != snap.ds.Fair.Version {
-		return program.FieldErrorf(program.CodeConflict, "version", "stale", "the fair changed since version %d (it is at version %d now): reload and try again", in.Version, snap.ds.Fair.Version)
-	}
-	as, res, err := fair.Schedule(ctx, &snap.ds.Fair, snap.ds.Participants, snap.ds.Meetings, fair.SolverOptions())
+	v, res, err := s.fairs.Schedule(ctx, snap.Data.Fair.ActivityID, in.Version)
 	if err != nil {
 		return err
 	}
-	v, err := s.fair.SaveSchedule(ctx, snap.ds.Fair.ActivityID, in.Version, as)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, scheduleResult{Version: v, Meetings: len(as), Breaks: res.Breaks, LowerBound: res.LowerBound})
+	return writeJSON(w, http.StatusOK, scheduleResult{Version: v, Meetings: len(res.Slot), Breaks: res.Breaks, LowerBound: res.LowerBound})
 }
 
 // POST …/fair/publish (admin)
@@ -640,12 +583,12 @@ func (s *server) publishFair(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	v, err := s.fair.PublishSchedule(ctx, snap.ds.Fair.ActivityID, in.Version)
+	v, err := s.fair.PublishSchedule(ctx, snap.Data.Fair.ActivityID, in.Version)
 	if err != nil {
 		return err
 	}
 	accepted := 0
-	for _, m := range snap.ds.Meetings {
+	for _, m := range snap.Data.Meetings {
 		if m.Status == fair.StatusAccepted {
 			accepted++
 		}
@@ -670,11 +613,11 @@ func (s *server) setOutcome(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	m, err := s.fair.SetOutcome(ctx, snap.ds.Fair.ActivityID, id, in.Outcome, in.AmountCNY)
+	m, err := s.fair.SetOutcome(ctx, snap.Data.Fair.ActivityID, id, in.Outcome, in.AmountCNY)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, snap.meeting(view{ed: ed}, m, true))
+	return writeJSON(w, http.StatusOK, meetingOf(snap, view{ed: ed}, m, true))
 }
 
 type meetingInput struct {
@@ -694,7 +637,7 @@ func (s *server) addFairMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	from, to := snap.participants[in.From], snap.participants[in.To]
+	from, to := snap.Participants[in.From], snap.Participants[in.To]
 	switch {
 	case from == nil:
 		return program.FieldErrorf(program.CodeInvalid, "from", "unknown", "no participant %q in this fair", in.From)
@@ -704,14 +647,14 @@ func (s *server) addFairMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err := fair.CheckRequest(from, to, nil, nil); err != nil {
 		return err
 	}
-	if err := checkSlot(&snap.ds.Fair, in.FixedSlot); err != nil {
+	if err := checkSlot(&snap.Data.Fair, in.FixedSlot); err != nil {
 		return err
 	}
-	m := fair.Meeting{ActivityID: snap.ds.Fair.ActivityID, From: from.ID, To: to.ID, FixedSlot: in.FixedSlot}
+	m := fair.Meeting{ActivityID: snap.Data.Fair.ActivityID, From: from.ID, To: to.ID, FixedSlot: in.FixedSlot}
 	if _, err := s.fair.AddMeeting(ctx, in.Version, &m); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, snap.meeting(view{ed: ed}, &m, true))
+	return writeJSON(w, http.StatusCreated, meetingOf(snap, view{ed: ed}, &m, true))
 }
 
 func checkSlot(f *fair.Fair, slot int) error {
@@ -739,7 +682,7 @@ func (s *server) removeFairMeeting(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return program.Invalidf("version", "version must be the fair version the change is based on")
 	}
-	v, err := s.fair.RemoveMeeting(ctx, snap.ds.Fair.ActivityID, base, id)
+	v, err := s.fair.RemoveMeeting(ctx, snap.Data.Fair.ActivityID, base, id)
 	if err != nil {
 		return err
 	}
@@ -763,10 +706,10 @@ func (s *server) fixFairMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	if err := checkSlot(&snap.ds.Fair, in.Slot); err != nil {
+	if err := checkSlot(&snap.Data.Fair, in.Slot); err != nil {
 		return err
 	}
-	v, err := s.fair.FixMeeting(ctx, snap.ds.Fair.ActivityID, in.Version, id, in.Slot)
+	v, err := s.fair.FixMeeting(ctx, snap.Data.Fair.ActivityID, in.Version, id, in.Slot)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"convene/internal/fair"
 	"convene/internal/program"
 	"convene/internal/registration"
 )
@@ -42,7 +43,7 @@ type server struct {
 	accounts *accounts.Service
 	audit    AuditLog
 	fair     FairStore
-	fairs    fairCache
+	fairs    *fair.Service // nil without a fair store
 	log      *slog.Logger
 	base     string
 	bodies   *httpx.BodyCache // rendered activity lists and feeds
@@ -144,6 +145,9 @@ func newServer(cfg Config, cacheBytes int) *server {
 	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, audit: cfg.Audit, fair: cfg.Fair, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Fair != nil {
+		s.fairs = fair.NewService(cfg.Fair)
 	}
 	return s
 }
