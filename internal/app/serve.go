@@ -115,7 +115,7 @@ func newServices(store *sqlstore.DB, now func() time.Time) services {
 // the health check behind the middleware. baseURL is the public URL for
 // links in feeds ("" takes it from each request).
 func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, error) {
-	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit, Mail: s.mail, BaseURL: baseURL, Logger: log})
+	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit, Fair: s.fair, Mail: s.mail, BaseURL: baseURL, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("build the site: %w", err)
 	}

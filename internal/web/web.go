@@ -20,6 +20,7 @@ import (
 	"sync"
 
 	"convene/internal/accounts"
+	"convene/internal/fair"
 	"convene/internal/httpx"
 	"convene/internal/mail"
 	"convene/internal/program"
@@ -57,6 +58,10 @@ type Config struct {
 	// Audit is the log the secretariat's audit page shows (with
 	// Registration, for the staff sign-in); nil leaves the page out.
 	Audit AuditLog
+	// Fair serves the matchmaking fair's participant and organiser pages
+	// (with Registration, for the attendee and staff sign-in); nil leaves
+	// them out.
+	Fair FairStore
 }
 
 // site holds what New prepared; it is read-only after New.
@@ -67,7 +72,9 @@ type site struct {
 	acc    *accounts.Service     // nil: no sign-in pages
 	mail   mail.Sender
 	audit  AuditLog
-	base   string // Config.BaseURL without a trailing slash
+	fair   FairStore     // nil: no fair pages
+	fairs  *fair.Service // over fair
+	base   string        // Config.BaseURL without a trailing slash
 	log    *slog.Logger
 	pages  map[string]*template.Template
 	css    []byte
@@ -84,7 +91,7 @@ const pageCacheBytes = 32 << 20
 // pageNames are the page templates; each file templates/<name>.html defines
 // "content" and is parsed together with layout.html and partials.html.
 var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error",
-	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset", "audit"}
+	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset", "audit", "fair", "fairadmin"}
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
@@ -116,6 +123,7 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		acc:    cfg.Accounts,
 		mail:   cfg.Mail,
 		audit:  cfg.Audit,
+		fair:   cfg.Fair,
 		base:   strings.TrimRight(cfg.BaseURL, "/"),
 		log:    log,
 		pages:  pages,
@@ -124,6 +132,9 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		cssURL: "/static/site.css?v=" + ver,
 		bufs:   &sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		cache:  httpx.NewBodyCache(cacheBytes),
+	}
+	if cfg.Fair != nil {
+		s.fairs = fair.NewService(cfg.Fair)
 	}
 	return s.routes(), nil
 }

@@ -1,0 +1,266 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"convene/internal/audit"
+	"convene/internal/fair"
+	"convene/internal/program"
+)
+
+// The matchmaking fair's pages: the participant's own page (signed in as the
+// attendee who joined the fair) and the organiser's page (admin): requests,
+// problems, running the scheduler, publishing and the table plan per slot.
+
+// FairStore is what the fair's pages need of the store.
+type FairStore interface {
+	fair.Store
+	PublishSchedule(ctx context.Context, activityID string, base int64) (int64, error)
+}
+
+// suggestionsShown is how many suggestions the participant's page shows per item.
+const suggestionsShown = 3
+
+type fairItemView struct {
+	Title       string
+	Meta        string
+	Suggestions []fairSuggestionView
+}
+
+type fairSuggestionView struct {
+	Title, Owner, Reason string
+}
+
+type fairMeetingView struct {
+	Slot          int
+	When          string
+	Table         int
+	Partner       string
+	Contact       string // the partner's contact, for accepted meetings
+	Sent          bool
+	Status        string
+	Outcome       string
+	Fixed, Placed bool
+}
+
+type fairPageView struct {
+	Page
+	Activity     string
+	Organisation string
+	Side         string
+	Achievements []fairItemView
+	Needs        []fairItemView
+	Requests     []fairMeetingView
+	Schedule     []fairMeetingView // published meetings, by slot
+	Published    bool
+}
+
+// fairOf resolves the {activity} of the request and its fair.
+func (s *site) fairOf(w http.ResponseWriter, r *http.Request, q req) (*program.Activity, *fair.Snapshot) {
+	a, ok := q.ed.Activity(r.PathValue("activity"))
+	if !ok {
+		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeNotFound, "no activity %q", r.PathValue("activity")))
+		return nil, nil
+	}
+	snap, err := s.fairs.Snapshot(r.Context(), a.ID)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return nil, nil
+	}
+	return a, snap
+}
+
+func orgName(snap *fair.Snapshot, lang, id string) string {
+	if p := snap.Participants[id]; p != nil {
+		return p.Organisation.In(lang)
+	}
+	return id
+}
+
+// GET /{lang}/{event}/fair/{activity}: the participant's page
+func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
+	a, _ := s.signedIn(w, r, q)
+	if a == nil {
+		return
+	}
+	act, snap := s.fairOf(w, r, q)
+	if snap == nil {
+		return
+	}
+	p, err := snap.ParticipantOf(a.ID)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	lang := q.lang
+	v := fairPageView{Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
+		Side: T(lang, "fair.side."+string(p.Side)), Published: snap.Data.Fair.PublishedAt != nil}
+	for i := range snap.Data.Achievements {
+		ach := &snap.Data.Achievements[i]
+		if ach.ParticipantID != p.ID {
+			continue
+		}
+		item := fairItemView{Title: ach.Title.In(lang), Meta: fmt.Sprintf("%s · TRL %d", fair.Fields[ach.Field].In(lang), ach.TRL)}
+		ss, _ := snap.Index.ForAchievement(ach.ID, suggestionsShown)
+		for _, sg := range ss {
+			n := snap.Needs[sg.ID]
+			item.Suggestions = append(item.Suggestions, fairSuggestionView{Title: n.Title.In(lang), Owner: orgName(snap, lang, n.ParticipantID), Reason: sg.Reason.In(lang)})
+		}
+		v.Achievements = append(v.Achievements, item)
+	}
+	for i := range snap.Data.Needs {
+		n := &snap.Data.Needs[i]
+		if n.ParticipantID != p.ID {
+			continue
+		}
+		item := fairItemView{Title: n.Title.In(lang), Meta: fmt.Sprintf("%s · TRL ≥ %d", fair.Fields[n.Field].In(lang), n.MinTRL)}
+		ss, _ := snap.Index.ForNeed(n.ID, suggestionsShown)
+		for _, sg := range ss {
+			ach := snap.Achievements[sg.ID]
+			item.Suggestions = append(item.Suggestions, fairSuggestionView{Title: ach.Title.In(lang), Owner: orgName(snap, lang, ach.ParticipantID), Reason: sg.Reason.In(lang)})
+		}
+		v.Needs = append(v.Needs, item)
+	}
+	for i := range snap.Data.Meetings {
+		m := &snap.Data.Meetings[i]
+		if !m.Involves(p.ID) {
+			continue
+		}
+		mv := fairMeetingView{Partner: orgName(snap, lang, m.Other(p.ID)), Sent: m.From == p.ID, Status: T(lang, "fair.status."+string(m.Status))}
+		v.Requests = append(v.Requests, mv)
+		if v.Published && m.Slot > 0 {
+			mv.Slot, mv.Table, mv.When = m.Slot, m.Table, slotTime(q, &snap.Data.Fair, m.Slot)
+			if other := snap.Participants[m.Other(p.ID)]; other != nil {
+				mv.Contact = other.Contact.Name + " · " + other.Contact.Email
+			}
+			v.Schedule = append(v.Schedule, mv)
+		}
+	}
+	slices.SortFunc(v.Schedule, func(a, b fairMeetingView) int { return a.Slot - b.Slot })
+	w.Header().Set("Cache-Control", "private, no-store")
+	s.render(w, r, http.StatusOK, "fair", v)
+}
+
+func slotTime(q req, f *fair.Fair, slot int) string {
+	return q.ed.Local(f.SlotStart(slot)).Format("01-02 15:04") + "–" + q.ed.Local(f.SlotEnd(slot)).Format("15:04")
+}
+
+type fairSlotView struct {
+	When     string
+	Meetings []fairMeetingView
+}
+
+type fairProblemView struct{ Kind, Detail string }
+
+type fairAdminView struct {
+	Page
+	Activity                      string
+	Version                       int64
+	Participants, Accepted, Total int
+	Tables                        int
+	Scheduled, Published          bool
+	Flash                         string
+	Problems                      []fairProblemView
+	Slots                         []fairSlotView
+	ScheduleURL, PublishURL       string
+}
+
+// fairAdminURL is the organiser's page of an activity's fair.
+func fairAdminURL(q req, activity string) string {
+	return q.page("admin/fair/" + url.PathEscape(activity))
+}
+
+// GET /{lang}/{event}/admin/fair/{activity}?done=scheduled|published
+func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
+	if s.admin(w, r, q) == nil {
+		return
+	}
+	act, snap := s.fairOf(w, r, q)
+	if snap == nil {
+		return
+	}
+	v := s.fairAdminView(r, q, act, snap)
+	switch r.URL.Query().Get("done") {
+	case "scheduled", "published":
+		v.Flash = T(q.lang, "fair.done."+r.URL.Query().Get("done"))
+	}
+	for _, p := range fair.Problems(&snap.Data.Fair, snap.Data.Participants, snap.Data.Meetings) {
+		v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.problem."+p.Problem), Detail: p.Message})
+	}
+	s.render(w, r, http.StatusOK, "fairadmin", v)
+}
+
+func (s *site) fairAdminView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot) fairAdminView {
+	f := &snap.Data.Fair
+	base := fairAdminURL(q, act.Slug)
+	v := fairAdminView{Page: s.page(r, q.lang, T(q.lang, "fair.admin.title")+" · "+act.Title.In(q.lang), "", q.ed), Activity: act.Title.In(q.lang),
+		Version: f.Version, Participants: len(snap.Data.Participants), Total: len(snap.Data.Meetings), Tables: f.Tables,
+		Scheduled: f.ScheduledAt != nil, Published: f.PublishedAt != nil, ScheduleURL: base + "/schedule", PublishURL: base + "/publish"}
+	v.Slots = make([]fairSlotView, f.Slots)
+	for t := range v.Slots {
+		v.Slots[t].When = slotTime(q, f, t+1)
+	}
+	for i := range snap.Data.Meetings {
+		m := &snap.Data.Meetings[i]
+		if m.Status == fair.StatusAccepted {
+			v.Accepted++
+		}
+		if m.Slot > 0 && m.Slot <= f.Slots {
+			v.Slots[m.Slot-1].Meetings = append(v.Slots[m.Slot-1].Meetings, fairMeetingView{Table: m.Table, Fixed: m.FixedSlot > 0,
+				Partner: orgName(snap, q.lang, m.From) + " × " + orgName(snap, q.lang, m.To), Outcome: T(q.lang, "fair.outcome."+string(m.Outcome))})
+		}
+	}
+	for t := range v.Slots {
+		slices.SortFunc(v.Slots[t].Meetings, func(a, b fairMeetingView) int { return a.Table - b.Table })
+	}
+	return v
+}
+
+// POST /{lang}/{event}/admin/fair/{activity}/schedule and …/publish, with the
+// version the page showed.
+func (s *site) fairAction(publish bool) func(http.ResponseWriter, *http.Request, req) {
+	return func(w http.ResponseWriter, r *http.Request, q req) {
+		st := s.admin(w, r, q)
+		if st == nil {
+			return
+		}
+		act, snap := s.fairOf(w, r, q)
+		if snap == nil {
+			return
+		}
+		base, err := strconv.ParseInt(r.FormValue("version"), 10, 64)
+		if err != nil {
+			s.fail(w, r, q.lang, q.ed, program.Invalidf("version", "version must be a number"))
+			return
+		}
+		ctx := audit.WithActor(r.Context(), st.Actor())
+		done := "scheduled"
+		if publish {
+			done = "published"
+			_, err = s.fair.PublishSchedule(ctx, act.ID, base)
+		} else {
+			_, _, err = s.fairs.Schedule(ctx, act.ID, base)
+		}
+		if e := program.SafeError(err); e != nil && (e.Code == program.CodeInvalid || e.Code == program.CodeConflict) {
+			// show why on the organiser's page, nothing changed
+			v := s.fairAdminView(r, q, act, snap)
+			v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.refused"), Detail: e.Message})
+			status := http.StatusConflict
+			if e.Code == program.CodeInvalid {
+				status = http.StatusBadRequest
+			}
+			s.render(w, r, status, "fairadmin", v)
+			return
+		}
+		if err != nil {
+			s.fail(w, r, q.lang, q.ed, err)
+			return
+		}
+		http.Redirect(w, r, fairAdminURL(q, act.Slug)+"?done="+done, http.StatusSeeOther)
+	}
+}

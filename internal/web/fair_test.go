@@ -1,0 +1,100 @@
+package web
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+
+	"convene/internal/demo"
+	"convene/internal/fair"
+	"convene/internal/program"
+	"convene/internal/registration"
+	"convene/internal/testkit"
+)
+
+// TestFairPages: the participant's page shows suggestions, requests and,
+// once published, the schedule with tables; the organiser's page refuses a
+// stale version, schedules and publishes. Both render in zh and en.
+func TestFairPages(t *testing.T) {
+	ctx := context.Background()
+	db := testkit.DemoDB(t, "sqlite")
+	cat := program.NewCatalog(db, testkit.Clock)
+	svc := registration.New(db, testkit.Clock)
+	h, err := New(Config{Catalog: cat, Registration: svc, Fair: db, Audit: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := cat.Edition(ctx, demo.FairEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	act, _ := ed.Activity(demo.FairActivity)
+	ds, _, err := demo.ScheduledFair(ctx, act.ID, ed.Event.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ImportFair(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	rs := regSite{h: h, svc: svc, ed: ed, cat: cat}
+
+	// an attendee joins as an enterprise with a need and an accepted meeting
+	firm := signedUpClient(t, rs, "钱七", "qian@example.org")
+	a, err := svc.Attendee(ctx, ed, firm.cookies["convene_attendee_zgc-2025"].Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "/zh/zgc-2025/fair/" + demo.FairActivity
+	wantStatus(t, "fair page before joining", firm.get(page), http.StatusForbidden)
+	p := fair.Participant{ActivityID: act.ID, AttendeeID: a.ID, Organisation: program.Text{ZH: "管道检测公司", EN: "Pipeline Inspection Co."},
+		Contact: fair.Contact{Name: "钱七", Email: "qian@example.org"}, Side: fair.SideDemand, Availability: fair.AvailableBoth}
+	if err := db.AddParticipant(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddNeed(ctx, &fair.Need{ActivityID: act.ID, ParticipantID: p.ID, Title: program.Text{ZH: "管道弱磁量子传感检测"}, Field: "quantum-sensing", MinTRL: 5}); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := db.FairDataset(ctx, act.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddMeeting(ctx, snap.Fair.Version, &fair.Meeting{ActivityID: act.ID, From: p.ID, To: ds.Participants[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	r := firm.get(page)
+	wantStatus(t, "fair page", r, http.StatusOK)
+	checkHTML(t, page, r, "zh")
+	wantIn(t, "fair page", r.body, "管道检测公司", "推荐对接", "同一领域：量子传感", "已接受", "没有排定的洽谈")
+
+	// the organiser
+	admin := newClient(t, h)
+	token, err := svc.CreateStaffToken(ctx, ed, registration.RoleAdmin, "secretariat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, "admin sign-in", admin.post("/zh/zgc-2025/checkin/signin", url.Values{"token": {token}}), http.StatusSeeOther)
+	adminPage := "/en/zgc-2025/admin/fair/" + demo.FairActivity
+	wantStatus(t, "organiser page signed out", newClient(t, h).get(adminPage), http.StatusSeeOther)
+	r = admin.get(adminPage)
+	wantStatus(t, "organiser page", r, http.StatusOK)
+	checkHTML(t, adminPage, r, "en")
+	wantIn(t, "organiser page", r.body, "Table plan per slot", "Run the scheduler", "published")
+	version := strconv.FormatInt(snap.Fair.Version+1, 10)
+	r = admin.post(adminPage+"/schedule", url.Values{"version": {"1"}})
+	wantStatus(t, "schedule at a stale version", r, http.StatusConflict)
+	wantIn(t, "stale schedule", r.body, "Refused, nothing changed", "changed since version 1")
+	wantStatus(t, "schedule", admin.post(adminPage+"/schedule", url.Values{"version": {version}}), http.StatusSeeOther)
+	r = admin.get(adminPage + "?done=scheduled")
+	wantIn(t, "scheduled", r.body, "Scheduled. Check it, then publish.", "scheduled, not published", "Publish the schedule")
+	wantIn(t, "participant before publishing", firm.get(page).body, "洽谈日程尚未发布")
+	v, _ := strconv.Atoi(version)
+	wantStatus(t, "publish", admin.post(adminPage+"/publish", url.Values{"version": {strconv.Itoa(v + 1)}}), http.StatusSeeOther)
+
+	r = firm.get("/en/zgc-2025/fair/" + demo.FairActivity)
+	checkHTML(t, "fair page in English", r, "en")
+	wantIn(t, "published schedule", r.body, "My meeting schedule", "Table", ds.Participants[0].Organisation.EN, ds.Participants[0].Contact.Email)
+}
