@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"convene/internal/audit"
+	"convene/internal/export"
 	"convene/internal/fair"
 	"convene/internal/program"
 )
@@ -58,6 +59,7 @@ type fairPageView struct {
 	Requests     []fairMeetingView
 	Schedule     []fairMeetingView // published meetings, by slot
 	Published    bool
+	CalendarURL  string
 }
 
 // fairOf resolves the {activity} of the request and its fair.
@@ -98,7 +100,7 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 		return
 	}
 	lang := q.lang
-	v := fairPageView{Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
+	v := fairPageView{CalendarURL: q.page("fair/" + url.PathEscape(act.Slug) + "/calendar.ics"), Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
 		Side: T(lang, "fair.side."+string(p.Side)), Published: snap.Data.Fair.PublishedAt != nil}
 	for i := range snap.Data.Achievements {
 		ach := &snap.Data.Achievements[i]
@@ -131,19 +133,62 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 		if !m.Involves(p.ID) {
 			continue
 		}
-		mv := fairMeetingView{Partner: orgName(snap, lang, m.Other(p.ID)), Sent: m.From == p.ID, Status: T(lang, "fair.status."+string(m.Status))}
-		v.Requests = append(v.Requests, mv)
-		if v.Published && m.Slot > 0 {
-			mv.Slot, mv.Table, mv.When = m.Slot, m.Table, slotTime(q, &snap.Data.Fair, m.Slot)
-			if other := snap.Participants[m.Other(p.ID)]; other != nil {
-				mv.Contact = other.Contact.Name + " · " + other.Contact.Email
-			}
-			v.Schedule = append(v.Schedule, mv)
-		}
+		v.Requests = append(v.Requests, fairMeetingView{Partner: orgName(snap, lang, m.Other(p.ID)), Sent: m.From == p.ID, Status: T(lang, "fair.status."+string(m.Status))})
 	}
-	slices.SortFunc(v.Schedule, func(a, b fairMeetingView) int { return a.Slot - b.Slot })
+	for _, m := range published(snap, p) {
+		mv := fairMeetingView{Slot: m.Slot, Table: m.Table, When: slotTime(q, &snap.Data.Fair, m.Slot), Partner: orgName(snap, lang, m.Other(p.ID))}
+		if other := snap.Participants[m.Other(p.ID)]; other != nil {
+			mv.Contact = other.Contact.Name + " · " + other.Contact.Email
+		}
+		v.Schedule = append(v.Schedule, mv)
+	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	s.render(w, r, http.StatusOK, "fair", v)
+}
+
+// published returns the participant's scheduled meetings by slot, once the
+// schedule is published (none before).
+func published(snap *fair.Snapshot, p *fair.Participant) []*fair.Meeting {
+	if snap.Data.Fair.PublishedAt == nil {
+		return nil
+	}
+	var out []*fair.Meeting
+	for i := range snap.Data.Meetings {
+		if m := &snap.Data.Meetings[i]; m.Involves(p.ID) && m.Slot > 0 {
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b *fair.Meeting) int { return a.Slot - b.Slot })
+	return out
+}
+
+// GET /{lang}/{event}/fair/{activity}/calendar.ics: the participant's
+// published meetings, for a calendar app
+func (s *site) fairCalendar(w http.ResponseWriter, r *http.Request, q req) {
+	a, _ := s.signedIn(w, r, q)
+	if a == nil {
+		return
+	}
+	act, snap := s.fairOf(w, r, q)
+	if snap == nil {
+		return
+	}
+	p, err := snap.ParticipantOf(a.ID)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	var ms []export.FairMeeting
+	f := &snap.Data.Fair
+	for _, m := range published(snap, p) {
+		ms = append(ms, export.FairMeeting{ID: m.ID, Start: f.SlotStart(m.Slot), End: f.SlotEnd(m.Slot), Table: m.Table,
+			Partner: orgName(snap, q.lang, m.Other(p.ID)), Place: act.Title.In(q.lang)})
+	}
+	body := export.FairCalendar(q.ed, p.Organisation.In(q.lang), ms, export.Options{Lang: q.lang, BaseURL: s.origin(r)})
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+export.Filename(q.ed, "fair", q.lang, "ics")+`"`)
+	w.Header().Set("Cache-Control", "private, no-store")
+	_, _ = w.Write(body)
 }
 
 func slotTime(q req, f *fair.Fair, slot int) string {

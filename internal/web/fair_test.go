@@ -97,4 +97,7 @@ func TestFairPages(t *testing.T) {
 	r = firm.get("/en/zgc-2025/fair/" + demo.FairActivity)
 	checkHTML(t, "fair page in English", r, "en")
 	wantIn(t, "published schedule", r.body, "My meeting schedule", "Table", ds.Participants[0].Organisation.EN, ds.Participants[0].Contact.Email)
+	r = firm.get("/en/zgc-2025/fair/" + demo.FairActivity + "/calendar.ics")
+	wantStatus(t, "calendar", r, http.StatusOK)
+	wantIn(t, "calendar", r.body, "BEGIN:VEVENT", "SUMMARY:"+ds.Participants[0].Organisation.EN, "Table ")
 }

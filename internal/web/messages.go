@@ -518,6 +518,7 @@ var messages = map[string]msg{
 	"fair.schedule":                    {"我的洽谈日程", "My meeting schedule"},
 	"fair.unpublished":                 {"洽谈日程尚未发布。", "The meeting schedule is not published yet."},
 	"fair.print":                       {"本页可直接打印，带到现场。", "Print this page and bring it along."},
+	"fair.calendar":                    {"下载日历文件（iCal）", "Download as a calendar (iCal)"},
 	"fair.when":                        {"时间", "When"},
 	"fair.table":                       {"桌号", "Table"},
 	"fair.partner":                     {"洽谈对象", "Partner"},
