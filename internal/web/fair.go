@@ -22,12 +22,15 @@ import (
 type FairStore interface {
 	fair.Store
 	PublishSchedule(ctx context.Context, activityID string, base int64) (int64, error)
+	RequestMeeting(ctx context.Context, m *fair.Meeting) error
+	AnswerMeeting(ctx context.Context, activityID, id, by string, status fair.Status) (*fair.Meeting, error)
 }
 
 // suggestionsShown is how many suggestions the participant's page shows per item.
 const suggestionsShown = 3
 
 type fairItemView struct {
+	RequestURL  string // where the suggestions' request forms post
 	Title       string
 	Meta        string
 	Suggestions []fairSuggestionView
@@ -35,9 +38,14 @@ type fairItemView struct {
 
 type fairSuggestionView struct {
 	Title, Owner, Reason string
+	// the request form's fields; To is "" when a request is not possible
+	// (one's own item, or the pair has a request already)
+	To, Achievement, Need string
 }
 
 type fairMeetingView struct {
+	ID            string
+	CanAnswer     bool // a request to this participant still open
 	Slot          int
 	When          string
 	Table         int
@@ -60,6 +68,8 @@ type fairPageView struct {
 	Schedule     []fairMeetingView // published meetings, by slot
 	Published    bool
 	CalendarURL  string
+	RequestsURL  string // POST a request; POST RequestsURL/{id} answers one
+	Flash        string
 }
 
 // fairOf resolves the {activity} of the request and its fair.
@@ -86,32 +96,36 @@ func orgName(snap *fair.Snapshot, lang, id string) string {
 
 // GET /{lang}/{event}/fair/{activity}: the participant's page
 func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
-	a, _ := s.signedIn(w, r, q)
-	if a == nil {
-		return
-	}
-	act, snap := s.fairOf(w, r, q)
-	if snap == nil {
-		return
-	}
-	p, err := snap.ParticipantOf(a.ID)
-	if err != nil {
-		s.fail(w, r, q.lang, q.ed, err)
+	act, snap, p := s.participantAt(w, r, q)
+	if p == nil {
 		return
 	}
 	lang := q.lang
-	v := fairPageView{CalendarURL: q.page("fair/" + url.PathEscape(act.Slug) + "/calendar.ics"), Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
+	paired := map[string]bool{}
+	for _, m := range snap.Data.Meetings {
+		if m.Involves(p.ID) {
+			paired[m.Other(p.ID)] = true
+		}
+	}
+	canAsk := func(owner string) string {
+		if owner == p.ID || paired[owner] {
+			return ""
+		}
+		return owner
+	}
+	v := fairPageView{CalendarURL: fairURL(q, act.Slug) + "/calendar.ics", RequestsURL: fairURL(q, act.Slug) + "/requests", Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
 		Side: T(lang, "fair.side."+string(p.Side)), Published: snap.Data.Fair.PublishedAt != nil}
 	for i := range snap.Data.Achievements {
 		ach := &snap.Data.Achievements[i]
 		if ach.ParticipantID != p.ID {
 			continue
 		}
-		item := fairItemView{Title: ach.Title.In(lang), Meta: fmt.Sprintf("%s · TRL %d", fair.Fields[ach.Field].In(lang), ach.TRL)}
+		item := fairItemView{RequestURL: v.RequestsURL, Title: ach.Title.In(lang), Meta: fmt.Sprintf("%s · TRL %d", fair.Fields[ach.Field].In(lang), ach.TRL)}
 		ss, _ := snap.Index.ForAchievement(ach.ID, suggestionsShown)
 		for _, sg := range ss {
 			n := snap.Needs[sg.ID]
-			item.Suggestions = append(item.Suggestions, fairSuggestionView{Title: n.Title.In(lang), Owner: orgName(snap, lang, n.ParticipantID), Reason: sg.Reason.In(lang)})
+			item.Suggestions = append(item.Suggestions, fairSuggestionView{Title: n.Title.In(lang), Owner: orgName(snap, lang, n.ParticipantID), Reason: sg.Reason.In(lang),
+				To: canAsk(n.ParticipantID), Achievement: ach.ID, Need: n.ID})
 		}
 		v.Achievements = append(v.Achievements, item)
 	}
@@ -120,11 +134,12 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 		if n.ParticipantID != p.ID {
 			continue
 		}
-		item := fairItemView{Title: n.Title.In(lang), Meta: fmt.Sprintf("%s · TRL ≥ %d", fair.Fields[n.Field].In(lang), n.MinTRL)}
+		item := fairItemView{RequestURL: v.RequestsURL, Title: n.Title.In(lang), Meta: fmt.Sprintf("%s · TRL ≥ %d", fair.Fields[n.Field].In(lang), n.MinTRL)}
 		ss, _ := snap.Index.ForNeed(n.ID, suggestionsShown)
 		for _, sg := range ss {
 			ach := snap.Achievements[sg.ID]
-			item.Suggestions = append(item.Suggestions, fairSuggestionView{Title: ach.Title.In(lang), Owner: orgName(snap, lang, ach.ParticipantID), Reason: sg.Reason.In(lang)})
+			item.Suggestions = append(item.Suggestions, fairSuggestionView{Title: ach.Title.In(lang), Owner: orgName(snap, lang, ach.ParticipantID), Reason: sg.Reason.In(lang),
+				To: canAsk(ach.ParticipantID), Achievement: ach.ID, Need: n.ID})
 		}
 		v.Needs = append(v.Needs, item)
 	}
@@ -133,7 +148,8 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 		if !m.Involves(p.ID) {
 			continue
 		}
-		v.Requests = append(v.Requests, fairMeetingView{Partner: orgName(snap, lang, m.Other(p.ID)), Sent: m.From == p.ID, Status: T(lang, "fair.status."+string(m.Status))})
+		v.Requests = append(v.Requests, fairMeetingView{ID: m.ID, Partner: orgName(snap, lang, m.Other(p.ID)), Sent: m.From == p.ID,
+			Status: T(lang, "fair.status."+string(m.Status)), CanAnswer: m.To == p.ID && m.Status == fair.StatusRequested})
 	}
 	for _, m := range published(snap, p) {
 		mv := fairMeetingView{Slot: m.Slot, Table: m.Table, When: slotTime(q, &snap.Data.Fair, m.Slot), Partner: orgName(snap, lang, m.Other(p.ID))}
@@ -142,8 +158,77 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 		}
 		v.Schedule = append(v.Schedule, mv)
 	}
+	switch r.URL.Query().Get("done") {
+	case "requested", "answered":
+		v.Flash = T(lang, "fair.done."+r.URL.Query().Get("done"))
+	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	s.render(w, r, http.StatusOK, "fair", v)
+}
+
+// fairURL is the participant's page of an activity's fair.
+func fairURL(q req, activity string) string { return q.page("fair/" + url.PathEscape(activity)) }
+
+// participantAt is the signed-in attendee's participant in the {activity}'s
+// fair; without one it has answered already and returns nil.
+func (s *site) participantAt(w http.ResponseWriter, r *http.Request, q req) (*program.Activity, *fair.Snapshot, *fair.Participant) {
+	a, _ := s.signedIn(w, r, q)
+	if a == nil {
+		return nil, nil, nil
+	}
+	act, snap := s.fairOf(w, r, q)
+	if snap == nil {
+		return nil, nil, nil
+	}
+	p, err := snap.ParticipantOf(a.ID)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return nil, nil, nil
+	}
+	return act, snap, p
+}
+
+// POST /{lang}/{event}/fair/{activity}/requests: to=, achievement=, need=
+func (s *site) fairRequest(w http.ResponseWriter, r *http.Request, q req) {
+	act, snap, p := s.participantAt(w, r, q)
+	if p == nil {
+		return
+	}
+	to := snap.Participants[r.FormValue("to")]
+	ach, need := snap.Achievements[r.FormValue("achievement")], snap.Needs[r.FormValue("need")]
+	if to == nil {
+		s.fail(w, r, q.lang, q.ed, program.FieldErrorf(program.CodeInvalid, "to", "unknown", "no such participant"))
+		return
+	}
+	if err := fair.CheckRequest(p, to, ach, need); err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	m := fair.Meeting{ActivityID: act.ID, From: p.ID, To: to.ID}
+	if ach != nil {
+		m.AchievementID = ach.ID
+	}
+	if need != nil {
+		m.NeedID = need.ID
+	}
+	if err := s.fair.RequestMeeting(r.Context(), &m); err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	http.Redirect(w, r, fairURL(q, act.Slug)+"?done=requested", http.StatusSeeOther)
+}
+
+// POST /{lang}/{event}/fair/{activity}/requests/{meeting}: status=accepted|declined
+func (s *site) fairAnswer(w http.ResponseWriter, r *http.Request, q req) {
+	act, _, p := s.participantAt(w, r, q)
+	if p == nil {
+		return
+	}
+	if _, err := s.fair.AnswerMeeting(r.Context(), act.ID, r.PathValue("meeting"), p.ID, fair.Status(r.FormValue("status"))); err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	http.Redirect(w, r, fairURL(q, act.Slug)+"?done=answered", http.StatusSeeOther)
 }
 
 // published returns the participant's scheduled meetings by slot, once the
@@ -165,17 +250,8 @@ func published(snap *fair.Snapshot, p *fair.Participant) []*fair.Meeting {
 // GET /{lang}/{event}/fair/{activity}/calendar.ics: the participant's
 // published meetings, for a calendar app
 func (s *site) fairCalendar(w http.ResponseWriter, r *http.Request, q req) {
-	a, _ := s.signedIn(w, r, q)
-	if a == nil {
-		return
-	}
-	act, snap := s.fairOf(w, r, q)
-	if snap == nil {
-		return
-	}
-	p, err := snap.ParticipantOf(a.ID)
-	if err != nil {
-		s.fail(w, r, q.lang, q.ed, err)
+	act, snap, p := s.participantAt(w, r, q)
+	if p == nil {
 		return
 	}
 	var ms []export.FairMeeting

@@ -70,6 +70,34 @@ func TestFairPages(t *testing.T) {
 	checkHTML(t, page, r, "zh")
 	wantIn(t, "fair page", r.body, "管道检测公司", "推荐对接", "同一领域：量子传感", "已接受", "没有排定的洽谈")
 
+	// a laboratory joins; the firm asks it for a meeting with the page's form, the laboratory accepts
+	lab := signedUpClient(t, rs, "孙八", "sun@example.org")
+	la, err := svc.Attendee(ctx, ed, lab.cookies["convene_attendee_zgc-2025"].Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lp := fair.Participant{ActivityID: act.ID, AttendeeID: la.ID, Organisation: program.Text{ZH: "量子实验室", EN: "Quantum Lab"},
+		Contact: fair.Contact{Name: "孙八", Email: "sun@example.org"}, Side: fair.SideSupply, Availability: fair.AvailableBoth}
+	if err := db.AddParticipant(ctx, &lp); err != nil {
+		t.Fatal(err)
+	}
+	wantIn(t, "suggestions' request forms", firm.get(page).body, `name="to"`, "邀约洽谈")
+	wantStatus(t, "request", firm.post(page+"/requests", url.Values{"to": {lp.ID}}), http.StatusSeeOther)
+	wantStatus(t, "request again", firm.post(page+"/requests", url.Values{"to": {lp.ID}}), http.StatusConflict)
+	wantStatus(t, "request to oneself", firm.post(page+"/requests", url.Values{"to": {p.ID}}), http.StatusBadRequest)
+	r = lab.get(page)
+	wantIn(t, "lab's page", r.body, "邀约我", "管道检测公司", `value="accepted"`)
+	snap, _ = db.FairDataset(ctx, act.ID)
+	var asked string
+	for _, m := range snap.Meetings {
+		if m.To == lp.ID {
+			asked = m.ID
+		}
+	}
+	wantStatus(t, "the asker answers", firm.post(page+"/requests/"+asked, url.Values{"status": {"accepted"}}), http.StatusForbidden)
+	wantStatus(t, "accept", lab.post(page+"/requests/"+asked, url.Values{"status": {"accepted"}}), http.StatusSeeOther)
+	wantIn(t, "accepted", lab.get(page+"?done=answered").body, "已回复邀约", "已接受")
+
 	// the organiser
 	admin := newClient(t, h)
 	token, err := svc.CreateStaffToken(ctx, ed, registration.RoleAdmin, "secretariat")
@@ -83,7 +111,7 @@ func TestFairPages(t *testing.T) {
 	wantStatus(t, "organiser page", r, http.StatusOK)
 	checkHTML(t, adminPage, r, "en")
 	wantIn(t, "organiser page", r.body, "Table plan per slot", "Run the scheduler", "published")
-	version := strconv.FormatInt(snap.Fair.Version+1, 10)
+	version := strconv.FormatInt(snap.Fair.Version+1, 10) // the answer moved it once more
 	r = admin.post(adminPage+"/schedule", url.Values{"version": {"1"}})
 	wantStatus(t, "schedule at a stale version", r, http.StatusConflict)
 	wantIn(t, "stale schedule", r.body, "Refused, nothing changed", "changed since version 1")
