@@ -436,6 +436,17 @@ func (db *DB) SaveSchedule(ctx context.Context, activityID string, base int64, a
 		if accepted != len(as) {
 			return program.Errorf(program.CodeConflict, "the schedule places %d meetings but the fair has %d accepted ones", len(as), accepted)
 		}
+		var slots, tables int
+		if err := t.queryRow(ctx, `SELECT slots, tables FROM fairs WHERE activity_id = ?`, activityID).Scan(&slots, &tables); err != nil {
+			return fmt.Errorf("read fair: %w", err)
+		}
+		seen := make(map[string]bool, len(as))
+		for _, a := range as {
+			if seen[a.MeetingID] || a.Slot < 1 || a.Slot > slots || a.Table < 1 || a.Table > tables {
+				return program.Errorf(program.CodeInvalid, "meeting %s: placed twice, or at slot %d table %d outside the fair's %d slots and %d tables", a.MeetingID, a.Slot, a.Table, slots, tables)
+			}
+			seen[a.MeetingID] = true
+		}
 		now := db.now()
 		// clear first: moving meetings one by one would collide on the table key
 		if _, err := t.exec(ctx, `UPDATE fair_meetings SET slot = 0, table_no = 0 WHERE activity_id = ?`, activityID); err != nil {

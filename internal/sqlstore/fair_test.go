@@ -135,6 +135,10 @@ func TestFairRequestsAndSchedule(t *testing.T) {
 		if _, err := db.SaveSchedule(ctx, act, got.Fair.Version, bad); program.ErrorCode(err) != program.CodeConflict {
 			t.Errorf("bad schedule: %v", err)
 		}
+		twice := []fair.Assignment{{MeetingID: ids[0], Slot: 1, Table: 1}, {MeetingID: ids[0], Slot: 2, Table: 1}}
+		if _, err := db.SaveSchedule(ctx, act, got.Fair.Version, twice); program.ErrorCode(err) != program.CodeInvalid {
+			t.Errorf("a meeting placed twice: %v", err)
+		}
 		clash := []fair.Assignment{{MeetingID: ids[0], Slot: 1, Table: 1}, {MeetingID: ids[1], Slot: 1, Table: 1}}
 		if _, err := db.SaveSchedule(ctx, act, got.Fair.Version, clash); program.ErrorCode(err) != program.CodeConflict {
 			t.Errorf("two meetings at one table: %v", err)
