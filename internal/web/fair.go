@@ -24,6 +24,7 @@ type FairStore interface {
 	PublishSchedule(ctx context.Context, activityID string, base int64) (int64, error)
 	RequestMeeting(ctx context.Context, m *fair.Meeting) error
 	AnswerMeeting(ctx context.Context, activityID, id, by string, status fair.Status) (*fair.Meeting, error)
+	FairActivities(ctx context.Context, eventID string) ([]string, error)
 }
 
 // suggestionsShown is how many suggestions the participant's page shows per item.

@@ -106,6 +106,7 @@ func TestFairPages(t *testing.T) {
 	}
 	wantStatus(t, "admin sign-in", admin.post("/zh/zgc-2025/checkin/signin", url.Values{"token": {token}}), http.StatusSeeOther)
 	adminPage := "/en/zgc-2025/admin/fair/" + demo.FairActivity
+	wantIn(t, "seats page", admin.get("/en/zgc-2025/admin/seats").body, `href="`+adminPage+`"`)
 	wantStatus(t, "organiser page signed out", newClient(t, h).get(adminPage), http.StatusSeeOther)
 	r = admin.get(adminPage)
 	wantStatus(t, "organiser page", r, http.StatusOK)
