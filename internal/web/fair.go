@@ -167,6 +167,33 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 	s.render(w, r, http.StatusOK, "fair", v)
 }
 
+// joinedFairs links the participant's page of every fair of the edition the
+// attendee takes part in.
+func (s *site) joinedFairs(ctx context.Context, q req, attendeeID string) ([]Link, error) {
+	if s.fair == nil {
+		return nil, nil
+	}
+	ids, err := s.fair.FairActivities(ctx, q.ed.Event.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Link
+	for _, id := range ids {
+		a := q.ed.ActivityByID(id)
+		if a == nil {
+			continue
+		}
+		snap, err := s.fairs.Snapshot(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := snap.ParticipantOf(attendeeID); err == nil {
+			out = append(out, Link{URL: fairURL(q, a.Slug), Label: a.Title.In(q.lang)})
+		}
+	}
+	return out, nil
+}
+
 // fairURL is the participant's page of an activity's fair.
 func fairURL(q req, activity string) string { return q.page("fair/" + url.PathEscape(activity)) }
 

@@ -65,6 +65,7 @@ func TestFairPages(t *testing.T) {
 	if _, err := db.AddMeeting(ctx, snap.Fair.Version, &fair.Meeting{ActivityID: act.ID, From: p.ID, To: ds.Participants[0].ID}); err != nil {
 		t.Fatal(err)
 	}
+	wantIn(t, "me page", firm.get("/zh/zgc-2025/me").body, `href="`+page+`"`, "我的对接会洽谈")
 	r := firm.get(page)
 	wantStatus(t, "fair page", r, http.StatusOK)
 	checkHTML(t, page, r, "zh")

@@ -518,6 +518,7 @@ var messages = map[string]msg{
 	"fair.schedule":                    {"我的洽谈日程", "My meeting schedule"},
 	"fair.unpublished":                 {"洽谈日程尚未发布。", "The meeting schedule is not published yet."},
 	"fair.print":                       {"本页可直接打印，带到现场。", "Print this page and bring it along."},
+	"fair.mine":                        {"我的对接会洽谈", "My matchmaking fair"},
 	"fair.request":                     {"邀约洽谈", "Request a meeting"},
 	"fair.accept":                      {"接受", "Accept"},
 	"fair.decline":                     {"谢绝", "Decline"},
