@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"convene/internal/fair"
 	"convene/internal/program"
 	"convene/internal/registration"
 )
@@ -32,6 +33,9 @@ type Config struct {
 	Accounts *accounts.Service
 	// Audit reads the audit log for GET …/audit; nil answers 500 there.
 	Audit AuditLog
+	// Fair serves the matchmaking fairs and their figures in the stats; nil
+	// answers 500 on the fair's endpoints and leaves the figures out.
+	Fair FairStore
 	// BaseURL is the scheme and host of the public site that the feeds'
 	// links point at (https://forum.example); empty means the scheme and
 	// host of each request.
@@ -45,6 +49,8 @@ type server struct {
 	audit     AuditLog
 	editing   *editing.Service
 	publisher editing.Publisher
+	fair      FairStore
+	fairs     *fair.Service // nil without a fair store
 	log       *slog.Logger
 	base      string
 	bodies    *httpx.BodyCache // rendered activity lists and feeds
@@ -112,6 +118,25 @@ func routes() []route {
 		{http.MethodGet, "/api/v1/events/{event}/versions", (*server).listVersions},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.csv", (*server).exportRegistrationsCSV},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.xlsx", (*server).exportRegistrationsXLSX},
+
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair", (*server).getFair},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/achievements", (*server).listAchievements},
+		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/achievements", (*server).addAchievement},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/achievements/{item}/suggestions", (*server).achievementSuggestions},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/needs", (*server).listNeeds},
+		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/needs", (*server).addNeed},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/needs/{item}/suggestions", (*server).needSuggestions},
+		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/participants", (*server).joinFair},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/me", (*server).getMyFair},
+		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/requests", (*server).requestMeeting},
+		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/requests/{meeting}/answer", (*server).answerMeeting},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/meetings", (*server).listFairMeetings},
+		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/meetings", (*server).addFairMeeting},
+		{http.MethodDelete, "/api/v1/events/{event}/activities/{activity}/fair/meetings/{meeting}", (*server).removeFairMeeting},
+		{http.MethodPut, "/api/v1/events/{event}/activities/{activity}/fair/meetings/{meeting}/fixed-slot", (*server).fixFairMeeting},
+		{http.MethodPut, "/api/v1/events/{event}/activities/{activity}/fair/meetings/{meeting}/outcome", (*server).setOutcome},
+		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/schedule", (*server).scheduleFair},
+		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/publish", (*server).publishFair},
 	}
 }
 
@@ -128,9 +153,13 @@ func newServer(cfg Config, cacheBytes int) *server {
 	if cfg.Catalog == nil {
 		panic("api.New: Config.Catalog is nil")
 	}
-	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, audit: cfg.Audit, editing: cfg.Editing, publisher: cfg.Publisher, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
+	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, audit: cfg.Audit, editing: cfg.Editing, publisher: cfg.Publisher,
+		fair: cfg.Fair, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Fair != nil {
+		s.fairs = fair.NewService(cfg.Fair)
 	}
 	return s
 }

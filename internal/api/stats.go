@@ -23,5 +23,10 @@ func (s *server) getStats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if s.fair != nil {
+		if err := program.AddMatchmaking(r.Context(), s.fair, &cur, prev); err != nil {
+			return err
+		}
+	}
 	return writeJSON(w, http.StatusOK, statsResponse{Stats: cur, Previous: prev})
 }

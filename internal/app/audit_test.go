@@ -172,6 +172,7 @@ func TestAuditLogRecordsEveryAdministrativeWrite(t *testing.T) {
 				"person.update by account:secretariat@example.org":         1,
 				"staff_token.create by command line":                       2, // also the API scripts' token
 				"registration.withdraw by account:secretariat@example.org": 1,
+				"fair.import by command line":                              1, // the sample matchmaking fair
 			}
 			for k, n := range want {
 				if count[k] != n {

@@ -38,5 +38,5 @@ func loadDemo(ctx context.Context, store *sqlstore.DB, out io.Writer) error {
 	if len(res.Skipped) > 0 {
 		fmt.Fprintf(out, "already present, left unchanged: %s\n", strings.Join(res.Skipped, ", "))
 	}
-	return nil
+	return loadDemoFair(ctx, store, out)
 }

@@ -37,6 +37,9 @@ func runStats(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := program.AddMatchmaking(ctx, store, &cur, prev); err != nil {
+		return err
+	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -75,6 +78,13 @@ func printStats(w io.Writer, s program.Stats, prev *program.Stats, lang string) 
 	}
 	row("livestreams", s.Livestreams)
 	row("releases", s.Releases)
+	if m := s.Matchmaking; m != nil {
+		row("matchmaking participants", m.Participants)
+		row("  meetings held", m.Meetings)
+		row("  agreements", m.Agreements)
+		row("  contracts signed", m.Contracts)
+		row("  contract amount (CNY)", m.AmountCNY)
+	}
 	fmt.Fprintf(w, "\n  %-28s %6s %6s %6s %6s\n", "host", "forums", "new", "match", "rel.")
 	for _, h := range s.Hosts {
 		fmt.Fprintf(w, "  %-28s %6d %6d %6d %6d\n", h.Org, h.ParallelForums, h.NewParallelForums, h.Matchmaking, h.Releases)

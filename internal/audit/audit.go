@@ -41,11 +41,19 @@ const (
 	UserAdd              = "user.add"
 	UserDisable          = "user.disable"
 	UserTokenCreate      = "user_token.create"
+	FairImport           = "fair.import"
+	FairMeetingAdd       = "fair.meeting_add"
+	FairMeetingRemove    = "fair.meeting_remove"
+	FairMeetingFix       = "fair.meeting_fix"
+	FairSchedule         = "fair.schedule"
+	FairPublish          = "fair.publish"
+	FairOutcome          = "fair.outcome"
 )
 
 // Actions lists every action, for what must name them all (the API
 // document's enum is tested against it).
-var Actions = []string{ProgramCreate, ProgramImport, ProgramPublish, ActivityUpdate, PersonUpdate, OrganisationUpdate, RoomUpdate, ReleaseUpdate, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, StaffTokenRevoke, UserAdd, UserDisable, UserTokenCreate}
+var Actions = []string{ProgramCreate, ProgramImport, ProgramPublish, ActivityUpdate, PersonUpdate, OrganisationUpdate, RoomUpdate, ReleaseUpdate, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, StaffTokenRevoke, UserAdd, UserDisable, UserTokenCreate,
+	FairImport, FairMeetingAdd, FairMeetingRemove, FairMeetingFix, FairSchedule, FairPublish, FairOutcome}
 
 type actorKey struct{}
 

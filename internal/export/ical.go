@@ -57,6 +57,16 @@ func stamp(ed *program.Edition) time.Time {
 }
 
 func calendar(ed *program.Edition, o Options, name string, acts []*program.Activity) []byte {
+	cal := newCalendar(ed, o, name)
+	dtstamp := stamp(ed)
+	for _, a := range acts {
+		cal.AddVEvent(vevent(ed, a, o, dtstamp))
+	}
+	return []byte(cal.Serialize(ics.WithNewLine("\r\n")))
+}
+
+// newCalendar is a calendar of the edition named name, without events.
+func newCalendar(ed *program.Edition, o Options, name string) *ics.Calendar {
 	lang := o.lang()
 	cal := ics.NewCalendarFor("convene")
 	cal.SetProductId("-//convene//" + ed.Event.Slug + "//" + strings.ToUpper(lang))
@@ -69,11 +79,7 @@ func calendar(ed *program.Edition, o Options, name string, acts []*program.Activ
 	cal.SetRefreshInterval("PT1H")
 	cal.SetXPublishedTTL("PT1H")
 	cal.SetUrl(o.editionURL(ed))
-	dtstamp := stamp(ed)
-	for _, a := range acts {
-		cal.AddVEvent(vevent(ed, a, o, dtstamp))
-	}
-	return []byte(cal.Serialize(ics.WithNewLine("\r\n")))
+	return cal
 }
 
 func vevent(ed *program.Edition, a *program.Activity, o Options, dtstamp time.Time) *ics.VEvent {

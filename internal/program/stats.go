@@ -2,6 +2,7 @@ package program
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"time"
 )
@@ -33,6 +34,41 @@ type Stats struct {
 	Releases                   int            `json:"releases"` // public releases (embargoed ones are not counted)
 	Hosts                      []HostStats    `json:"hosts"`
 	ComparedWith               string         `json:"compared_with,omitempty"` // the previous edition's slug
+	// Matchmaking are the figures of the edition's matchmaking fairs, which
+	// live outside the program snapshot: the API and the CLI fill them in
+	// from the fair store; nil when the edition has no fair.
+	Matchmaking *MatchmakingStats `json:"matchmaking,omitempty"`
+}
+
+// MatchmakingSource gives the figures of an edition's matchmaking fairs
+// (nil when it has none).
+type MatchmakingSource interface {
+	MatchmakingStats(ctx context.Context, event string) (*MatchmakingStats, error)
+}
+
+// AddMatchmaking fills in the matchmaking figures of each of stats (nil
+// entries are skipped), so the API and the CLI answer the same.
+func AddMatchmaking(ctx context.Context, src MatchmakingSource, stats ...*Stats) error {
+	for _, s := range stats {
+		if s == nil {
+			continue
+		}
+		m, err := src.MatchmakingStats(ctx, s.Event)
+		if err != nil {
+			return err
+		}
+		s.Matchmaking = m
+	}
+	return nil
+}
+
+// MatchmakingStats are the figures of an edition's matchmaking fairs.
+type MatchmakingStats struct {
+	Participants int   `json:"participants"`
+	Meetings     int   `json:"meetings"`   // meetings held: scheduled meetings of published fairs
+	Agreements   int   `json:"agreements"` // intentions and contracts
+	Contracts    int   `json:"contracts"`
+	AmountCNY    int64 `json:"amount_cny"` // sum of the contracts' amounts
 }
 
 // SectionCount is the number of activities of one section.

@@ -18,6 +18,7 @@ type seatsView struct {
 	CSVURL, XLSXURL string
 	CheckinURL      string
 	AuditURL        string // "" when the site has no audit page
+	Fairs           []Link // the organiser's pages of the edition's matchmaking fairs
 }
 
 type seatRow struct {
@@ -66,6 +67,18 @@ func (s *site) adminSeats(w http.ResponseWriter, r *http.Request, q req) {
 	}
 	if s.audit != nil {
 		view.AuditURL = q.page("admin/audit")
+	}
+	if s.fair != nil {
+		ids, err := s.fair.FairActivities(r.Context(), q.ed.Event.ID)
+		if err != nil {
+			s.fail(w, r, q.lang, q.ed, err)
+			return
+		}
+		for _, id := range ids {
+			if a := q.ed.ActivityByID(id); a != nil {
+				view.Fairs = append(view.Fairs, Link{URL: fairAdminURL(q, a.Slug), Label: a.Title.In(q.lang)})
+			}
+		}
 	}
 	for _, c := range counts {
 		row := seatRow{Capacity: c.Capacity, Confirmed: c.Confirmed, Waiting: c.Waitlisted, In: c.CheckedIn}

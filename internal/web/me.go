@@ -25,6 +25,7 @@ type meView struct {
 	Agenda                          []agendaEntry
 	AgendaURL                       string
 	CalendarURL                     string // the personal agenda as an iCal feed, by secret URL
+	Fairs                           []Link // the matchmaking fairs the attendee takes part in
 }
 
 // ticketInfo is the ticket in force: its QR and its code grouped for typing.
@@ -105,6 +106,10 @@ func (s *site) me(w http.ResponseWriter, r *http.Request, q req) {
 		view.Agenda = append(view.Agenda, e)
 	}
 	view.Flash, view.FlashWaiting = flash(r, q, items)
+	if view.Fairs, err = s.joinedFairs(r.Context(), q, a.ID); err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "me", view)
 }
 

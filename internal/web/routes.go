@@ -71,6 +71,15 @@ func (s *site) routes() http.Handler {
 	if s.reg != nil && s.audit != nil {
 		mux.HandleFunc("GET /{lang}/{event}/admin/audit", s.live(s.adminAudit))
 	}
+	if s.reg != nil && s.fair != nil {
+		mux.HandleFunc("GET /{lang}/{event}/fair/{activity}", s.live(s.fairPage)) // the participant's page, printable
+		mux.HandleFunc("GET /{lang}/{event}/fair/{activity}/calendar.ics", s.live(s.fairCalendar))
+		mux.HandleFunc("POST /{lang}/{event}/fair/{activity}/requests", s.live(s.fairRequest))
+		mux.HandleFunc("POST /{lang}/{event}/fair/{activity}/requests/{meeting}", s.live(s.fairAnswer))
+		mux.HandleFunc("GET /{lang}/{event}/admin/fair/{activity}", s.live(s.fairAdmin))
+		mux.HandleFunc("POST /{lang}/{event}/admin/fair/{activity}/schedule", s.live(s.fairAction(false)))
+		mux.HandleFunc("POST /{lang}/{event}/admin/fair/{activity}/publish", s.live(s.fairAction(true)))
+	}
 	if s.reg != nil && s.files != nil {
 		// The secretariat's program file: download, template, upload.
 		mux.HandleFunc("GET /{lang}/{event}/admin/program", s.live(s.adminProgram))

@@ -21,6 +21,7 @@ import (
 
 	"convene/internal/accounts"
 	"convene/internal/editing"
+	"convene/internal/fair"
 	"convene/internal/httpx"
 	"convene/internal/mail"
 	"convene/internal/program"
@@ -63,6 +64,10 @@ type Config struct {
 	// the changelog page needs Publisher.
 	Editing   *editing.Service
 	Publisher editing.Publisher
+	// Fair serves the matchmaking fair's participant and organiser pages
+	// (with Registration, for the attendee and staff sign-in); nil leaves
+	// them out.
+	Fair FairStore
 }
 
 // site holds what New prepared; it is read-only after New.
@@ -82,6 +87,8 @@ type site struct {
 	cssURL    string // /static/site.css?v=<content hash>
 	cssVer    string
 	bufs      *sync.Pool
+	fair      FairStore        // nil: no fair pages
+	fairs     *fair.Service    // over fair
 	cache     *httpx.BodyCache // rendered edition pages, see inEdition
 }
 
@@ -93,7 +100,8 @@ const pageCacheBytes = 32 << 20
 // "content" and is parsed together with layout.html and partials.html.
 var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error",
 	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset", "audit",
-	"admin", "admin_activities", "activity_edit", "publish", "changelog", "board", "admin_items", "item_edit"}
+	"admin", "admin_activities", "activity_edit", "publish", "changelog", "board", "admin_items", "item_edit",
+	"fair", "fairadmin"}
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
@@ -127,6 +135,7 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		audit:     cfg.Audit,
 		editing:   cfg.Editing,
 		publisher: cfg.Publisher,
+		fair:      cfg.Fair,
 		base:      strings.TrimRight(cfg.BaseURL, "/"),
 		log:       log,
 		pages:     pages,
@@ -135,6 +144,9 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		cssURL:    "/static/site.css?v=" + ver,
 		bufs:      &sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		cache:     httpx.NewBodyCache(cacheBytes),
+	}
+	if cfg.Fair != nil {
+		s.fairs = fair.NewService(cfg.Fair)
 	}
 	return s.routes(), nil
 }

@@ -1,0 +1,415 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"convene/internal/audit"
+	"convene/internal/export"
+	"convene/internal/fair"
+	"convene/internal/program"
+)
+
+// The matchmaking fair's pages: the participant's own page (signed in as the
+// attendee who joined the fair) and the organiser's page (admin): requests,
+// problems, running the scheduler, publishing and the table plan per slot.
+
+// FairStore is what the fair's pages need of the store.
+type FairStore interface {
+	fair.Store
+	PublishSchedule(ctx context.Context, activityID string, base int64) (int64, error)
+	RequestMeeting(ctx context.Context, m *fair.Meeting) error
+	AnswerMeeting(ctx context.Context, activityID, id, by string, status fair.Status) (*fair.Meeting, error)
+	FairActivities(ctx context.Context, eventID string) ([]string, error)
+}
+
+// suggestionsShown is how many suggestions the participant's page shows per item.
+const suggestionsShown = 3
+
+type fairItemView struct {
+	RequestURL  string // where the suggestions' request forms post
+	Title       string
+	Meta        string
+	Suggestions []fairSuggestionView
+}
+
+type fairSuggestionView struct {
+	Title, Owner, Reason string
+	// the request form's fields; To is "" when a request is not possible
+	// (one's own item, or the pair has a request already)
+	To, Achievement, Need string
+}
+
+type fairMeetingView struct {
+	ID            string
+	CanAnswer     bool // a request to this participant still open
+	Slot          int
+	When          string
+	Table         int
+	Partner       string
+	Contact       string // the partner's contact, for accepted meetings
+	Sent          bool
+	Status        string
+	Outcome       string
+	Fixed, Placed bool
+}
+
+type fairPageView struct {
+	Page
+	Activity     string
+	Organisation string
+	Side         string
+	Achievements []fairItemView
+	Needs        []fairItemView
+	Requests     []fairMeetingView
+	Schedule     []fairMeetingView // published meetings, by slot
+	Published    bool
+	CalendarURL  string
+	RequestsURL  string // POST a request; POST RequestsURL/{id} answers one
+	Flash        string
+}
+
+// fairOf resolves the {activity} of the request and its fair.
+func (s *site) fairOf(w http.ResponseWriter, r *http.Request, q req) (*program.Activity, *fair.Snapshot) {
+	a, ok := q.ed.Activity(r.PathValue("activity"))
+	if !ok {
+		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeNotFound, "no activity %q", r.PathValue("activity")))
+		return nil, nil
+	}
+	snap, err := s.fairs.Snapshot(r.Context(), a.ID)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return nil, nil
+	}
+	return a, snap
+}
+
+func orgName(snap *fair.Snapshot, lang, id string) string {
+	if p := snap.Participants[id]; p != nil {
+		return p.Organisation.In(lang)
+	}
+	return id
+}
+
+// GET /{lang}/{event}/fair/{activity}: the participant's page
+func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
+	act, snap, p := s.participantAt(w, r, q)
+	if p == nil {
+		return
+	}
+	lang := q.lang
+	paired := map[string]bool{}
+	for _, m := range snap.Data.Meetings {
+		if m.Involves(p.ID) {
+			paired[m.Other(p.ID)] = true
+		}
+	}
+	canAsk := func(owner string) string {
+		if owner == p.ID || paired[owner] {
+			return ""
+		}
+		return owner
+	}
+	v := fairPageView{CalendarURL: fairURL(q, act.Slug) + "/calendar.ics", RequestsURL: fairURL(q, act.Slug) + "/requests", Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
+		Side: T(lang, "fair.side."+string(p.Side)), Published: snap.Data.Fair.PublishedAt != nil}
+	for i := range snap.Data.Achievements {
+		ach := &snap.Data.Achievements[i]
+		if ach.ParticipantID != p.ID {
+			continue
+		}
+		item := fairItemView{RequestURL: v.RequestsURL, Title: ach.Title.In(lang), Meta: fmt.Sprintf("%s · TRL %d", fair.Fields[ach.Field].In(lang), ach.TRL)}
+		ss, _ := snap.Index.ForAchievement(ach.ID, suggestionsShown)
+		for _, sg := range ss {
+			n := snap.Needs[sg.ID]
+			item.Suggestions = append(item.Suggestions, fairSuggestionView{Title: n.Title.In(lang), Owner: orgName(snap, lang, n.ParticipantID), Reason: sg.Reason.In(lang),
+				To: canAsk(n.ParticipantID), Achievement: ach.ID, Need: n.ID})
+		}
+		v.Achievements = append(v.Achievements, item)
+	}
+	for i := range snap.Data.Needs {
+		n := &snap.Data.Needs[i]
+		if n.ParticipantID != p.ID {
+			continue
+		}
+		item := fairItemView{RequestURL: v.RequestsURL, Title: n.Title.In(lang), Meta: fmt.Sprintf("%s · TRL ≥ %d", fair.Fields[n.Field].In(lang), n.MinTRL)}
+		ss, _ := snap.Index.ForNeed(n.ID, suggestionsShown)
+		for _, sg := range ss {
+			ach := snap.Achievements[sg.ID]
+			item.Suggestions = append(item.Suggestions, fairSuggestionView{Title: ach.Title.In(lang), Owner: orgName(snap, lang, ach.ParticipantID), Reason: sg.Reason.In(lang),
+				To: canAsk(ach.ParticipantID), Achievement: ach.ID, Need: n.ID})
+		}
+		v.Needs = append(v.Needs, item)
+	}
+	for i := range snap.Data.Meetings {
+		m := &snap.Data.Meetings[i]
+		if !m.Involves(p.ID) {
+			continue
+		}
+		v.Requests = append(v.Requests, fairMeetingView{ID: m.ID, Partner: orgName(snap, lang, m.Other(p.ID)), Sent: m.From == p.ID,
+			Status: T(lang, "fair.status."+string(m.Status)), CanAnswer: m.To == p.ID && m.Status == fair.StatusRequested})
+	}
+	for _, m := range published(snap, p) {
+		mv := fairMeetingView{Slot: m.Slot, Table: m.Table, When: slotTime(q, &snap.Data.Fair, m.Slot), Partner: orgName(snap, lang, m.Other(p.ID))}
+		if other := snap.Participants[m.Other(p.ID)]; other != nil {
+			mv.Contact = other.Contact.Name + " · " + other.Contact.Email
+		}
+		v.Schedule = append(v.Schedule, mv)
+	}
+	switch r.URL.Query().Get("done") {
+	case "requested", "answered":
+		v.Flash = T(lang, "fair.done."+r.URL.Query().Get("done"))
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	s.render(w, r, http.StatusOK, "fair", v)
+}
+
+// joinedFairs links the participant's page of every fair of the edition the
+// attendee takes part in.
+func (s *site) joinedFairs(ctx context.Context, q req, attendeeID string) ([]Link, error) {
+	if s.fair == nil {
+		return nil, nil
+	}
+	ids, err := s.fair.FairActivities(ctx, q.ed.Event.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Link
+	for _, id := range ids {
+		a := q.ed.ActivityByID(id)
+		if a == nil {
+			continue
+		}
+		snap, err := s.fairs.Snapshot(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := snap.ParticipantOf(attendeeID); err == nil {
+			out = append(out, Link{URL: fairURL(q, a.Slug), Label: a.Title.In(q.lang)})
+		}
+	}
+	return out, nil
+}
+
+// fairURL is the participant's page of an activity's fair.
+func fairURL(q req, activity string) string { return q.page("fair/" + url.PathEscape(activity)) }
+
+// participantAt is the signed-in attendee's participant in the {activity}'s
+// fair; without one it has answered already and returns nil.
+func (s *site) participantAt(w http.ResponseWriter, r *http.Request, q req) (*program.Activity, *fair.Snapshot, *fair.Participant) {
+	a, _ := s.signedIn(w, r, q)
+	if a == nil {
+		return nil, nil, nil
+	}
+	act, snap := s.fairOf(w, r, q)
+	if snap == nil {
+		return nil, nil, nil
+	}
+	p, err := snap.ParticipantOf(a.ID)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return nil, nil, nil
+	}
+	return act, snap, p
+}
+
+// POST /{lang}/{event}/fair/{activity}/requests: to=, achievement=, need=
+func (s *site) fairRequest(w http.ResponseWriter, r *http.Request, q req) {
+	act, snap, p := s.participantAt(w, r, q)
+	if p == nil {
+		return
+	}
+	to := snap.Participants[r.FormValue("to")]
+	ach, need := snap.Achievements[r.FormValue("achievement")], snap.Needs[r.FormValue("need")]
+	if to == nil {
+		s.fail(w, r, q.lang, q.ed, program.FieldErrorf(program.CodeInvalid, "to", "unknown", "no such participant"))
+		return
+	}
+	if err := fair.CheckRequest(p, to, ach, need); err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	m := fair.Meeting{ActivityID: act.ID, From: p.ID, To: to.ID}
+	if ach != nil {
+		m.AchievementID = ach.ID
+	}
+	if need != nil {
+		m.NeedID = need.ID
+	}
+	if err := s.fair.RequestMeeting(r.Context(), &m); err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	http.Redirect(w, r, fairURL(q, act.Slug)+"?done=requested", http.StatusSeeOther)
+}
+
+// POST /{lang}/{event}/fair/{activity}/requests/{meeting}: status=accepted|declined
+func (s *site) fairAnswer(w http.ResponseWriter, r *http.Request, q req) {
+	act, _, p := s.participantAt(w, r, q)
+	if p == nil {
+		return
+	}
+	if _, err := s.fair.AnswerMeeting(r.Context(), act.ID, r.PathValue("meeting"), p.ID, fair.Status(r.FormValue("status"))); err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	http.Redirect(w, r, fairURL(q, act.Slug)+"?done=answered", http.StatusSeeOther)
+}
+
+// published returns the participant's scheduled meetings by slot, once the
+// schedule is published (none before).
+func published(snap *fair.Snapshot, p *fair.Participant) []*fair.Meeting {
+	if snap.Data.Fair.PublishedAt == nil {
+		return nil
+	}
+	var out []*fair.Meeting
+	for i := range snap.Data.Meetings {
+		if m := &snap.Data.Meetings[i]; m.Involves(p.ID) && m.Slot > 0 {
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b *fair.Meeting) int { return a.Slot - b.Slot })
+	return out
+}
+
+// GET /{lang}/{event}/fair/{activity}/calendar.ics: the participant's
+// published meetings, for a calendar app
+func (s *site) fairCalendar(w http.ResponseWriter, r *http.Request, q req) {
+	act, snap, p := s.participantAt(w, r, q)
+	if p == nil {
+		return
+	}
+	var ms []export.FairMeeting
+	f := &snap.Data.Fair
+	for _, m := range published(snap, p) {
+		ms = append(ms, export.FairMeeting{ID: m.ID, Start: f.SlotStart(m.Slot), End: f.SlotEnd(m.Slot), Table: m.Table,
+			Partner: orgName(snap, q.lang, m.Other(p.ID)), Place: act.Title.In(q.lang)})
+	}
+	body := export.FairCalendar(q.ed, p.Organisation.In(q.lang), ms, export.Options{Lang: q.lang, BaseURL: s.origin(r)})
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+export.Filename(q.ed, "fair", q.lang, "ics")+`"`)
+	w.Header().Set("Cache-Control", "private, no-store")
+	_, _ = w.Write(body)
+}
+
+func slotTime(q req, f *fair.Fair, slot int) string {
+	return q.ed.Local(f.SlotStart(slot)).Format("01-02 15:04") + "–" + q.ed.Local(f.SlotEnd(slot)).Format("15:04")
+}
+
+type fairSlotView struct {
+	When     string
+	Meetings []fairMeetingView
+}
+
+type fairProblemView struct{ Kind, Detail string }
+
+type fairAdminView struct {
+	Page
+	Activity                      string
+	Version                       int64
+	Participants, Accepted, Total int
+	Tables                        int
+	Scheduled, Published          bool
+	Flash                         string
+	Problems                      []fairProblemView
+	Slots                         []fairSlotView
+	ScheduleURL, PublishURL       string
+}
+
+// fairAdminURL is the organiser's page of an activity's fair.
+func fairAdminURL(q req, activity string) string {
+	return q.page("admin/fair/" + url.PathEscape(activity))
+}
+
+// GET /{lang}/{event}/admin/fair/{activity}?done=scheduled|published
+func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
+	if s.admin(w, r, q) == nil {
+		return
+	}
+	act, snap := s.fairOf(w, r, q)
+	if snap == nil {
+		return
+	}
+	v := s.fairAdminView(r, q, act, snap)
+	switch r.URL.Query().Get("done") {
+	case "scheduled", "published":
+		v.Flash = T(q.lang, "fair.done."+r.URL.Query().Get("done"))
+	}
+	for _, p := range fair.Problems(&snap.Data.Fair, snap.Data.Participants, snap.Data.Meetings) {
+		v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.problem."+p.Problem), Detail: p.Message})
+	}
+	s.render(w, r, http.StatusOK, "fairadmin", v)
+}
+
+func (s *site) fairAdminView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot) fairAdminView {
+	f := &snap.Data.Fair
+	base := fairAdminURL(q, act.Slug)
+	v := fairAdminView{Page: s.page(r, q.lang, T(q.lang, "fair.admin.title")+" · "+act.Title.In(q.lang), "", q.ed), Activity: act.Title.In(q.lang),
+		Version: f.Version, Participants: len(snap.Data.Participants), Total: len(snap.Data.Meetings), Tables: f.Tables,
+		Scheduled: f.ScheduledAt != nil, Published: f.PublishedAt != nil, ScheduleURL: base + "/schedule", PublishURL: base + "/publish"}
+	v.Slots = make([]fairSlotView, f.Slots)
+	for t := range v.Slots {
+		v.Slots[t].When = slotTime(q, f, t+1)
+	}
+	for i := range snap.Data.Meetings {
+		m := &snap.Data.Meetings[i]
+		if m.Status == fair.StatusAccepted {
+			v.Accepted++
+		}
+		if m.Slot > 0 && m.Slot <= f.Slots {
+			v.Slots[m.Slot-1].Meetings = append(v.Slots[m.Slot-1].Meetings, fairMeetingView{Table: m.Table, Fixed: m.FixedSlot > 0,
+				Partner: orgName(snap, q.lang, m.From) + " × " + orgName(snap, q.lang, m.To), Outcome: T(q.lang, "fair.outcome."+string(m.Outcome))})
+		}
+	}
+	for t := range v.Slots {
+		slices.SortFunc(v.Slots[t].Meetings, func(a, b fairMeetingView) int { return a.Table - b.Table })
+	}
+	return v
+}
+
+// POST /{lang}/{event}/admin/fair/{activity}/schedule and …/publish, with the
+// version the page showed.
+func (s *site) fairAction(publish bool) func(http.ResponseWriter, *http.Request, req) {
+	return func(w http.ResponseWriter, r *http.Request, q req) {
+		st := s.admin(w, r, q)
+		if st == nil {
+			return
+		}
+		act, snap := s.fairOf(w, r, q)
+		if snap == nil {
+			return
+		}
+		base, err := strconv.ParseInt(r.FormValue("version"), 10, 64)
+		if err != nil {
+			s.fail(w, r, q.lang, q.ed, program.Invalidf("version", "version must be a number"))
+			return
+		}
+		ctx := audit.WithActor(r.Context(), st.Actor())
+		done := "scheduled"
+		if publish {
+			done = "published"
+			_, err = s.fair.PublishSchedule(ctx, act.ID, base)
+		} else {
+			_, _, err = s.fairs.Schedule(ctx, act.ID, base)
+		}
+		if e := program.SafeError(err); e != nil && (e.Code == program.CodeInvalid || e.Code == program.CodeConflict) {
+			// show why on the organiser's page, nothing changed
+			v := s.fairAdminView(r, q, act, snap)
+			v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.refused"), Detail: e.Message})
+			status := http.StatusConflict
+			if e.Code == program.CodeInvalid {
+				status = http.StatusBadRequest
+			}
+			s.render(w, r, status, "fairadmin", v)
+			return
+		}
+		if err != nil {
+			s.fail(w, r, q.lang, q.ed, err)
+			return
+		}
+		http.Redirect(w, r, fairAdminURL(q, act.Slug)+"?done="+done, http.StatusSeeOther)
+	}
+}
