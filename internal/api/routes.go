@@ -36,6 +36,10 @@ type Config struct {
 	// Fair serves the matchmaking fairs and their figures in the stats; nil
 	// answers 500 on the fair's endpoints and leaves the figures out.
 	Fair FairStore
+	// Fairs is the fairs' snapshots and suggestion indexes over Fair; give
+	// the site's and the API's the same one so they are held once (nil
+	// makes one).
+	Fairs *fair.Service
 	// BaseURL is the scheme and host of the public site that the feeds'
 	// links point at (https://forum.example); empty means the scheme and
 	// host of each request.
@@ -158,7 +162,7 @@ func newServer(cfg Config, cacheBytes int) *server {
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
-	if cfg.Fair != nil {
+	if s.fairs = cfg.Fairs; s.fairs == nil && cfg.Fair != nil {
 		s.fairs = fair.NewService(cfg.Fair)
 	}
 	return s

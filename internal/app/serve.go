@@ -13,6 +13,7 @@ import (
 	"convene/internal/accounts"
 	"convene/internal/api"
 	"convene/internal/editing"
+	"convene/internal/fair"
 	"convene/internal/httpx"
 	"convene/internal/mail"
 	"convene/internal/program"
@@ -105,13 +106,14 @@ type services struct {
 	audit     *sqlstore.DB // the audit log's read side
 	mail      mail.Sender  // nil: the site logs mails
 	editing   *editing.Service
-	publisher *sqlstore.DB // publishes working copies
-	fair      *sqlstore.DB // the matchmaking fairs
+	publisher *sqlstore.DB  // publishes working copies
+	fair      *sqlstore.DB  // the matchmaking fairs
+	fairs     *fair.Service // their snapshots and indexes, shared by the site and the API
 }
 
 func newServices(store *sqlstore.DB, now func() time.Time) services {
 	return services{catalog: program.NewCatalog(store, now), reg: registration.New(store, now), files: programfile.New(store),
-		accounts: accounts.New(store, now), audit: store, editing: editing.NewService(store), publisher: store, fair: store}
+		accounts: accounts.New(store, now), audit: store, editing: editing.NewService(store), publisher: store, fair: store, fairs: fair.NewService(store)}
 }
 
 // newHTTPServer builds what `convene serve` serves: the site, the API and
@@ -119,13 +121,13 @@ func newServices(store *sqlstore.DB, now func() time.Time) services {
 // links in feeds ("" takes it from each request).
 func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, error) {
 	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit,
-		Editing: s.editing, Publisher: s.publisher, Fair: s.fair, Mail: s.mail, BaseURL: baseURL, Logger: log})
+		Editing: s.editing, Publisher: s.publisher, Fair: s.fair, Fairs: s.fairs, Mail: s.mail, BaseURL: baseURL, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("build the site: %w", err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Audit: s.audit,
-		Editing: s.editing, Publisher: s.publisher, Fair: s.fair, Logger: log, BaseURL: baseURL}))
+		Editing: s.editing, Publisher: s.publisher, Fair: s.fair, Fairs: s.fairs, Logger: log, BaseURL: baseURL}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.catalog.Events(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

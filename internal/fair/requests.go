@@ -8,14 +8,14 @@ import "convene/internal/program"
 func CheckRequest(from, to *Participant, ach *Achievement, need *Need) error {
 	var errs problems
 	if from.ID == to.ID {
-		errs.add("to", "self", "is yourself; request a meeting with another participant")
+		errs.Add("to", "self", "is yourself; request a meeting with another participant")
 	}
 	sides := func(owner string) bool { return owner == from.ID || owner == to.ID }
 	if ach != nil && !sides(ach.ParticipantID) {
-		errs.add("achievement", "not_theirs", "belongs to neither side of the meeting")
+		errs.Add("achievement", "not_theirs", "belongs to neither side of the meeting")
 	}
 	if need != nil && !sides(need.ParticipantID) {
-		errs.add("need", "not_theirs", "belongs to neither side of the meeting")
+		errs.Add("need", "not_theirs", "belongs to neither side of the meeting")
 	}
 	return errs.err()
 }

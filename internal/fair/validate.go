@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"convene/internal/program"
 )
@@ -34,16 +33,16 @@ func (p Participant) Normalize(f *Fair) (Participant, error) {
 	}
 	var errs problems
 	errs.bilingual("organisation", out.Organisation, maxName)
-	errs.text("contact.name", out.Contact.Name, maxName, true)
-	errs.text("contact.email", out.Contact.Email, maxEmail, true)
-	if !errs.has("contact.email") {
+	errs.Text("contact.name", out.Contact.Name, maxName, true)
+	errs.Text("contact.email", out.Contact.Email, maxEmail, true)
+	if !errs.Has("contact.email") {
 		if a, err := mail.ParseAddress(out.Contact.Email); err != nil || a.Address != out.Contact.Email || a.Name != "" {
-			errs.add("contact.email", "email", "is not an email address like name@example.org")
+			errs.Add("contact.email", "email", "is not an email address like name@example.org")
 		}
 	}
-	errs.text("contact.phone", out.Contact.Phone, maxPhone, false)
-	if !errs.has("contact.phone") && strings.TrimFunc(out.Contact.Phone, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("+-() ", r) }) != "" {
-		errs.add("contact.phone", "phone", "may hold only digits, spaces, +, - and brackets")
+	errs.Text("contact.phone", out.Contact.Phone, maxPhone, false)
+	if !errs.Has("contact.phone") && strings.TrimFunc(out.Contact.Phone, func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune("+-() ", r) }) != "" {
+		errs.Add("contact.phone", "phone", "may hold only digits, spaces, +, - and brackets")
 	}
 	oneOf(&errs, "side", out.Side, SideSupply, SideDemand, SideBoth)
 	oneOf(&errs, "availability", out.Availability, AvailableMorning, AvailableAfternoon, AvailableBoth)
@@ -52,7 +51,7 @@ func (p Participant) Normalize(f *Fair) (Participant, error) {
 	out.Unavailable = slices.Compact(out.Unavailable)
 	for _, t := range out.Unavailable {
 		if t < 1 || t > f.Slots {
-			errs.add("unavailable", "slot", fmt.Sprintf("lists slot %d; the fair has slots 1 to %d", t, f.Slots))
+			errs.Add("unavailable", "slot", fmt.Sprintf("lists slot %d; the fair has slots 1 to %d", t, f.Slots))
 			break
 		}
 	}
@@ -65,15 +64,15 @@ func (a Achievement) Normalize(owner *Participant) (Achievement, error) {
 	out.Title, out.Summary = trimText(a.Title), trimText(a.Summary)
 	var errs problems
 	errs.bilingual("title", out.Title, maxTitle)
-	errs.optionalText("summary", out.Summary, maxSummary)
+	errs.summary("summary", out.Summary, maxSummary)
 	errs.field(out.Field)
 	if out.TRL < 1 || out.TRL > 9 {
-		errs.add("trl", "range", fmt.Sprintf("must be a technology readiness level from 1 to 9, not %d", out.TRL))
+		errs.Add("trl", "range", fmt.Sprintf("must be a technology readiness level from 1 to 9, not %d", out.TRL))
 	}
 	oneOf(&errs, "ip", out.IP, IPTypes...)
 	oneOf(&errs, "transfer", out.Transfer, TransferModes...)
 	if owner != nil && !owner.Supplies() {
-		errs.add("participant", "side", "is on the demand side; only supply participants offer achievements")
+		errs.Add("participant", "side", "is on the demand side; only supply participants offer achievements")
 	}
 	return out, errs.err()
 }
@@ -88,20 +87,20 @@ func (n Need) Normalize(owner *Participant) (Need, error) {
 	}
 	var errs problems
 	errs.bilingual("title", out.Title, maxTitle)
-	errs.optionalText("summary", out.Summary, maxSummary)
+	errs.summary("summary", out.Summary, maxSummary)
 	errs.field(out.Field)
 	if out.MinTRL < 1 || out.MinTRL > 9 {
-		errs.add("min_trl", "range", fmt.Sprintf("must be a technology readiness level from 1 to 9, not %d", out.MinTRL))
+		errs.Add("min_trl", "range", fmt.Sprintf("must be a technology readiness level from 1 to 9, not %d", out.MinTRL))
 	}
 	switch {
 	case out.BudgetMin < 0 || out.BudgetMax < 0:
-		errs.add("budget", "range", "cannot be negative")
+		errs.Add("budget", "range", "cannot be negative")
 	case out.BudgetMax != 0 && out.BudgetMax < out.BudgetMin:
-		errs.add("budget", "range", fmt.Sprintf("maximum %d is below the minimum %d", out.BudgetMax, out.BudgetMin))
+		errs.Add("budget", "range", fmt.Sprintf("maximum %d is below the minimum %d", out.BudgetMax, out.BudgetMin))
 	}
-	errs.text("region", out.Region, maxRegion, false)
+	errs.Text("region", out.Region, maxRegion, false)
 	if owner != nil && !owner.Demands() {
-		errs.add("participant", "side", "is on the supply side; only demand participants post needs")
+		errs.Add("participant", "side", "is on the supply side; only demand participants post needs")
 	}
 	return out, errs.err()
 }
@@ -113,9 +112,9 @@ func CheckOutcome(o Outcome, amountCNY int64) error {
 	oneOf(&errs, "outcome", o, OutcomeNone, OutcomeIntention, OutcomeContract)
 	switch {
 	case amountCNY < 0:
-		errs.add("amount_cny", "range", "cannot be negative")
+		errs.Add("amount_cny", "range", "cannot be negative")
 	case amountCNY > 0 && o != OutcomeContract:
-		errs.add("amount_cny", "amount_without_contract", "is only recorded with a signed contract")
+		errs.Add("amount_cny", "amount_without_contract", "is only recorded with a signed contract")
 	}
 	return errs.err()
 }
@@ -124,43 +123,39 @@ func trimText(t program.Text) program.Text {
 	return program.Text{ZH: strings.TrimSpace(t.ZH), EN: strings.TrimSpace(t.EN)}
 }
 
-// problems collects every field at fault, in the shape of program.FieldError.
-type problems []program.FieldError
+// problems collects every field at fault (program.FieldErrors) with the
+// fair's own checks.
+type problems struct{ program.FieldErrors }
 
-func (f *problems) add(field, problem, msg string) {
-	*f = append(*f, program.FieldError{Field: field, Problem: problem, Message: field + " " + msg})
-}
 
-func (f problems) has(field string) bool {
-	return slices.ContainsFunc(f, func(e program.FieldError) bool { return e.Field == field })
-}
 
-// text checks presence, length and control characters of a free-text field.
-func (f *problems) text(field, v string, limit int, required bool) {
-	switch {
-	case v == "" && required:
-		f.add(field, "required", "is required")
-	case !utf8.ValidString(v):
-		f.add(field, "encoding", "is not valid UTF-8")
-	case utf8.RuneCountInString(v) > limit:
-		f.add(field, "too_long", fmt.Sprintf("is longer than %d characters", limit))
-	case strings.IndexFunc(v, unicode.IsControl) >= 0:
-		f.add(field, "control", "contains control characters")
-	}
-}
 
 // bilingual checks a required text given in at least one language.
 func (f *problems) bilingual(field string, t program.Text, limit int) {
 	if t.IsZero() {
-		f.add(field, "required", "is required in Chinese or English")
+		f.Add(field, "required", "is required in Chinese or English")
 		return
 	}
 	f.optionalText(field, t, limit)
 }
 
 func (f *problems) optionalText(field string, t program.Text, limit int) {
-	f.text(field+".zh", t.ZH, limit, false)
-	f.text(field+".en", t.EN, limit, false)
+	f.Text(field+".zh", t.ZH, limit, false)
+	f.Text(field+".en", t.EN, limit, false)
+}
+
+// summary checks a text area in both languages: line breaks allowed.
+func (f *problems) summary(field string, t program.Text, limit int) {
+	f.LongText(field+".zh", t.ZH, limit, false)
+	f.LongText(field+".en", t.EN, limit, false)
+}
+
+// err is the invalid error listing every field at fault, or nil.
+func (f problems) err() error {
+	if len(f.FieldErrors) == 0 {
+		return nil
+	}
+	return f.Err()
 }
 
 func (f *problems) field(v string) {
@@ -170,7 +165,7 @@ func (f *problems) field(v string) {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		f.add("field", "field", fmt.Sprintf("must be one of %s, not %q", strings.Join(keys, ", "), v))
+		f.Add("field", "field", fmt.Sprintf("must be one of %s, not %q", strings.Join(keys, ", "), v))
 	}
 }
 
@@ -183,19 +178,6 @@ func oneOf[T ~string](f *problems, field string, v T, allowed ...T) {
 	for i, a := range allowed {
 		names[i] = string(a)
 	}
-	f.add(field, field, fmt.Sprintf("must be one of %s, not %q", strings.Join(names, ", "), v))
+	f.Add(field, field, fmt.Sprintf("must be one of %s, not %q", strings.Join(names, ", "), v))
 }
 
-func (f problems) err() error {
-	if len(f) == 0 {
-		return nil
-	}
-	fields := make([]string, len(f))
-	for i, e := range f {
-		fields[i] = e.Field
-	}
-	return &program.Error{
-		Code: program.CodeInvalid, Field: f[0].Field, Fields: f,
-		Message: fmt.Sprintf("check %s: %s", strings.Join(fields, ", "), f[0].Message),
-	}
-}

@@ -68,6 +68,10 @@ type Config struct {
 	// (with Registration, for the attendee and staff sign-in); nil leaves
 	// them out.
 	Fair FairStore
+	// Fairs is the fairs' snapshots and suggestion indexes over Fair; give
+	// the site's and the API's the same one so they are held once (nil
+	// makes one).
+	Fairs *fair.Service
 }
 
 // site holds what New prepared; it is read-only after New.
@@ -145,7 +149,7 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		bufs:      &sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		cache:     httpx.NewBodyCache(cacheBytes),
 	}
-	if cfg.Fair != nil {
+	if s.fairs = cfg.Fairs; s.fairs == nil && cfg.Fair != nil {
 		s.fairs = fair.NewService(cfg.Fair)
 	}
 	return s.routes(), nil
