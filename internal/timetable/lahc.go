@@ -3,7 +3,7 @@ package timetable
 import "math/rand/v2"
 
 // lateAcceptance is the acceptance rule shared by both searches of this
-// package (Solve for CoSPLib instances, Schedule for editions): late-
+// package (Solve for CoSPLib instances, PlanTimetable for editions): late-
 // acceptance hill climbing with kicks. A candidate is accepted when it is no
 // worse than the current cost or than the cost L iterations ago. When
 // nothing has improved for a while the search has converged to plain hill
