@@ -12,7 +12,9 @@ import (
 
 var day0 = time.Date(2025, 3, 27, 0, 0, 0, 0, time.UTC)
 
-func at(day, h, m int) time.Time { return day0.AddDate(0, 0, day).Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
+func at(day, h, m int) time.Time {
+	return day0.AddDate(0, 0, day).Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+}
 
 // randomProblem is a tiny edition: 2–3 rooms in two buildings, two days of
 // two blocks, 3–5 activities of one or two hours with random audiences,
