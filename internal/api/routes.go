@@ -27,6 +27,9 @@ type Config struct {
 	Accounts *accounts.Service
 	// Audit reads the audit log for GET …/audit; nil answers 500 there.
 	Audit AuditLog
+	// Scheduler runs the timetable scheduler for POST …/schedule; nil
+	// answers 500 there.
+	Scheduler Scheduler
 	// BaseURL is the scheme and host of the public site that the feeds'
 	// links point at (https://forum.example); empty means the scheme and
 	// host of each request.
@@ -34,13 +37,14 @@ type Config struct {
 }
 
 type server struct {
-	cat      *program.Catalog
-	reg      *registration.Service
-	accounts *accounts.Service
-	audit    AuditLog
-	log      *slog.Logger
-	base     string
-	bodies   *httpx.BodyCache // rendered activity lists and feeds
+	cat       *program.Catalog
+	reg       *registration.Service
+	accounts  *accounts.Service
+	audit     AuditLog
+	scheduler Scheduler
+	log       *slog.Logger
+	base      string
+	bodies    *httpx.BodyCache // rendered activity lists and feeds
 
 	// feedRenders counts feed renderings. Nothing reads it but the tests,
 	// which prove with it that a program version is rendered once however
@@ -99,6 +103,7 @@ func routes() []route {
 		{http.MethodPost, "/api/v1/events/{event}/checkins", (*server).checkIn},
 		{http.MethodGet, "/api/v1/events/{event}/seats", (*server).listSeats},
 		{http.MethodGet, "/api/v1/events/{event}/audit", (*server).listAudit},
+		{http.MethodPost, "/api/v1/events/{event}/schedule", (*server).runSchedule},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.csv", (*server).exportRegistrationsCSV},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.xlsx", (*server).exportRegistrationsXLSX},
 	}
@@ -117,7 +122,7 @@ func newServer(cfg Config, cacheBytes int) *server {
 	if cfg.Catalog == nil {
 		panic("api.New: Config.Catalog is nil")
 	}
-	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, audit: cfg.Audit, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
+	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, audit: cfg.Audit, scheduler: cfg.Scheduler, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

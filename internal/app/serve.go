@@ -17,6 +17,7 @@ import (
 	"convene/internal/program"
 	"convene/internal/programfile"
 	"convene/internal/registration"
+	"convene/internal/schedule"
 	"convene/internal/sqlstore"
 	"convene/internal/web"
 )
@@ -103,11 +104,16 @@ type services struct {
 	accounts *accounts.Service
 	audit    *sqlstore.DB // the audit log's read side
 	mail     mail.Sender  // nil: the site logs mails
+	// schedule runs the timetable scheduler on an edition's working copy.
+	schedule func(ctx context.Context, slug string, opt schedule.Options) (schedule.Result, error)
 }
 
 func newServices(store *sqlstore.DB, now func() time.Time) services {
 	return services{catalog: program.NewCatalog(store, now), reg: registration.New(store, now), files: programfile.New(store),
-		accounts: accounts.New(store, now), audit: store}
+		accounts: accounts.New(store, now), audit: store,
+		schedule: func(ctx context.Context, slug string, opt schedule.Options) (schedule.Result, error) {
+			return schedule.Run(ctx, store, slug, opt)
+		}}
 }
 
 // newHTTPServer builds what `convene serve` serves: the site, the API and
@@ -119,7 +125,7 @@ func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, 
 		return nil, fmt.Errorf("build the site: %w", err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Audit: s.audit, Logger: log, BaseURL: baseURL}))
+	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Audit: s.audit, Scheduler: s.schedule, Logger: log, BaseURL: baseURL}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.catalog.Events(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

@@ -41,11 +41,12 @@ const (
 	UserAdd              = "user.add"
 	UserDisable          = "user.disable"
 	UserTokenCreate      = "user_token.create"
+	TimetableSchedule    = "timetable.schedule"
 )
 
 // Actions lists every action, for what must name them all (the API
 // document's enum is tested against it).
-var Actions = []string{ProgramCreate, ProgramImport, ProgramPublish, ActivityUpdate, PersonUpdate, OrganisationUpdate, RoomUpdate, ReleaseUpdate, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, StaffTokenRevoke, UserAdd, UserDisable, UserTokenCreate}
+var Actions = []string{ProgramCreate, ProgramImport, ProgramPublish, ActivityUpdate, PersonUpdate, OrganisationUpdate, RoomUpdate, ReleaseUpdate, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, StaffTokenRevoke, UserAdd, UserDisable, UserTokenCreate, TimetableSchedule}
 
 type actorKey struct{}
 
