@@ -18,32 +18,16 @@ import (
 type Store interface {
 	// LoadDraftEdition reads the working copy of an edition, drafts included.
 	LoadDraftEdition(ctx context.Context, slug string) (*program.Edition, error)
-	// TimetableInputs reads the theme-day membership and the interests of
-	// an edition's attendees.
-	TimetableInputs(ctx context.Context, slug string) (Inputs, error)
+	// TimetableInputs reads the theme-day membership (activity slug → date
+	// of its theme day) and what the attendees want (attendee key → slugs
+	// of activities: declared interests together with sign-ups).
+	TimetableInputs(ctx context.Context, slug string) (themeDays map[string]string, interest map[string][]string, err error)
 	// ApplySchedule writes the moves into the working copy in one
 	// transaction if the edition is still at version base, bumping it and
-	// every moved activity's version, with an audit entry; otherwise it
-	// writes nothing and fails with program.CodeConflict. It returns the
-	// edition's new version.
-	ApplySchedule(ctx context.Context, slug string, base int64, moves []Move, summary Summary) (int64, error)
-}
-
-// Inputs are what the scheduler needs besides the program.
-type Inputs struct {
-	// ThemeDays: activity slug → date (YYYY-MM-DD) of its theme day.
-	ThemeDays map[string]string
-	// Interest: attendee key → slugs of the activities they want: declared
-	// interests together with sign-ups.
-	Interest map[string][]string
-}
-
-// Move places one activity.
-type Move struct {
-	Activity string    `json:"activity"`
-	Room     string    `json:"room"`
-	StartsAt time.Time `json:"starts_at"`
-	EndsAt   time.Time `json:"ends_at"`
+	// every moved activity's version, with an audit entry recording the
+	// summary; otherwise it writes nothing and fails with
+	// program.CodeConflict. It returns the edition's new version.
+	ApplySchedule(ctx context.Context, slug string, base int64, moves []program.Placement, summary any) (int64, error)
 }
 
 // Summary is what the audit log records of a run besides the moves.
@@ -91,7 +75,7 @@ type Result struct {
 	Activities int `json:"activities"`
 	Placed     int `json:"placed"`
 	// Moves are the activities whose room or time changes.
-	Moves []Move `json:"moves"`
+	Moves []program.Placement `json:"moves"`
 	// AudienceBefore counts the audience conflicts of the working copy's
 	// timetable before the run (placed activities only), AudienceAfter those
 	// of the new timetable.
@@ -127,11 +111,11 @@ func Run(ctx context.Context, store Store, slug string, opt Options) (Result, er
 	if err != nil {
 		return Result{}, err
 	}
-	in, err := store.TimetableInputs(ctx, slug)
+	themeDays, interest, err := store.TimetableInputs(ctx, slug)
 	if err != nil {
 		return Result{}, err
 	}
-	d := timetable.Draft{ThemeDays: in.ThemeDays, Interest: in.Interest}
+	d := timetable.Draft{ThemeDays: themeDays, Interest: interest}
 	if opt.FromEmpty {
 		d.Movable = Movable
 	}
@@ -146,7 +130,7 @@ func Run(ctx context.Context, store Store, slug string, opt Options) (Result, er
 		Event: slug, DryRun: opt.DryRun, FromEmpty: opt.FromEmpty, Seed: opt.Seed, Seconds: opt.Seconds, Version: ed.Event.Version,
 		Feasible: plan.Feasible(), Activities: len(p.Activities), AudienceBefore: timetable.AudienceConflicts(p, before),
 		AudienceAfter: plan.Audience, Hard: plan.Hard, Unmet: plan.Unmet, Infeasible: plan.Infeasible,
-		Iterations: plan.Iterations, ElapsedMS: plan.Elapsed.Milliseconds(), Moves: []Move{},
+		Iterations: plan.Iterations, ElapsedMS: plan.Elapsed.Milliseconds(), Moves: []program.Placement{},
 	}
 	for _, a := range p.Activities {
 		if a.Fixed == nil {
@@ -171,7 +155,7 @@ func Run(ctx context.Context, store Store, slug string, opt Options) (Result, er
 }
 
 // moves lists the placements that differ from the current timetable.
-func moves(p *timetable.Problem, before, after []timetable.Placement) []Move {
+func moves(p *timetable.Problem, before, after []timetable.Placement) []program.Placement {
 	was := map[string]timetable.Placement{}
 	for _, pl := range before {
 		was[pl.Activity] = pl
@@ -180,12 +164,12 @@ func moves(p *timetable.Problem, before, after []timetable.Placement) []Move {
 	for _, a := range p.Activities {
 		dur[a.ID] = a.Duration
 	}
-	out := []Move{}
+	out := []program.Placement{}
 	for _, pl := range after {
 		if old, ok := was[pl.Activity]; ok && old.Room == pl.Room && old.Start.Equal(pl.Start) {
 			continue
 		}
-		out = append(out, Move{Activity: pl.Activity, Room: pl.Room, StartsAt: pl.Start.UTC(), EndsAt: pl.Start.Add(dur[pl.Activity]).UTC()})
+		out = append(out, program.Placement{Activity: pl.Activity, Room: pl.Room, StartsAt: pl.Start.UTC(), EndsAt: pl.Start.Add(dur[pl.Activity]).UTC()})
 	}
 	return out
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"convene/internal/program"
-	"convene/internal/schedule"
 )
 
 // What the timetable scheduler reads besides the program: theme-day
@@ -142,11 +141,12 @@ func (db *DB) DeclareInterests(ctx context.Context, slug string, interests map[s
 	})
 }
 
-// TimetableInputs reads an edition's theme-day membership and what its
-// attendees want: declared interests together with sign-ups (confirmed or
-// waiting), keyed by attendee (a registered attendee's id for sign-ups).
-func (db *DB) TimetableInputs(ctx context.Context, slug string) (schedule.Inputs, error) {
-	in := schedule.Inputs{ThemeDays: map[string]string{}, Interest: map[string][]string{}}
+// TimetableInputs reads an edition's theme-day membership (activity slug →
+// date of its theme day) and what its attendees want (attendee key →
+// activity slugs): declared interests together with sign-ups (confirmed or
+// waiting), a registered attendee's sign-ups keyed by the attendee's id.
+func (db *DB) TimetableInputs(ctx context.Context, slug string) (map[string]string, map[string][]string, error) {
+	themeDays, interest := map[string]string{}, map[string][]string{}
 	err := db.inReadTx(ctx, func(t *tx) error {
 		ev, err := eventID(ctx, t, slug)
 		if err != nil {
@@ -158,7 +158,7 @@ func (db *DB) TimetableInputs(ctx context.Context, slug string) (schedule.Inputs
 			if err := r.Scan(&a, &day); err != nil {
 				return err
 			}
-			in.ThemeDays[a] = day
+			themeDays[a] = day
 			return nil
 		})
 		if err != nil {
@@ -171,12 +171,12 @@ func (db *DB) TimetableInputs(ctx context.Context, slug string) (schedule.Inputs
 			if err := r.Scan(&who, &a); err != nil {
 				return err
 			}
-			in.Interest[who] = append(in.Interest[who], a)
+			interest[who] = append(interest[who], a)
 			return nil
 		})
 	})
 	if err != nil {
-		return schedule.Inputs{}, fmt.Errorf("timetable inputs of %s: %w", slug, err)
+		return nil, nil, fmt.Errorf("timetable inputs of %s: %w", slug, err)
 	}
-	return in, nil
+	return themeDays, interest, nil
 }

@@ -8,17 +8,17 @@ import (
 
 	"convene/internal/audit"
 	"convene/internal/program"
-	"convene/internal/schedule"
 )
 
 // ApplySchedule writes a timetable computed by the scheduler into the
 // working copy of an edition: all the moves or none, in one transaction
 // that first checks the edition is still at version base (and bumps it),
 // bumps the version of every moved activity, and records one audit entry
-// with where the activities were before and where they go. It returns the
+// with where the activities were before, and where they go with the
+// summary of the run. It returns the
 // edition's new version. The public sees the moves once the edition is
 // published.
-func (db *DB) ApplySchedule(ctx context.Context, slug string, base int64, moves []schedule.Move, summary schedule.Summary) (int64, error) {
+func (db *DB) ApplySchedule(ctx context.Context, slug string, base int64, moves []program.Placement, summary any) (int64, error) {
 	now := db.now().UTC().Truncate(time.Second)
 	type place struct {
 		Activity string     `json:"activity"`
@@ -66,10 +66,7 @@ func (db *DB) ApplySchedule(ctx context.Context, slug string, base int64, moves 
 			}
 		}
 		return recordAudit(ctx, t, now, audit.TimetableSchedule, ev, slug, before,
-			struct {
-				schedule.Summary
-				Moves []schedule.Move `json:"moves"`
-			}{summary, moves})
+			map[string]any{"summary": summary, "moves": moves})
 	})
 	if err != nil {
 		return 0, err

@@ -11,7 +11,6 @@ import (
 	"convene/internal/audit"
 	"convene/internal/demo"
 	"convene/internal/program"
-	"convene/internal/schedule"
 	"convene/internal/sqlstore"
 	"convene/internal/testkit"
 )
@@ -76,18 +75,18 @@ func TestTimetableInputs(t *testing.T) {
 			if n, _ := db.DeclaredInterests(ctx, "zgc-2025"); n != 3 {
 				t.Errorf("%d interests, want 3", n)
 			}
-			in, err := db.TimetableInputs(ctx, "zgc-2025")
+			themeDays, interest, err := db.TimetableInputs(ctx, "zgc-2025")
 			if err != nil {
 				t.Fatal(err)
 			}
 			// a failed SetThemeDay changed nothing: the day still has its two members
-			if len(in.ThemeDays) != 2 || in.ThemeDays["ai-education"] != "2025-03-28" || in.ThemeDays["future-ai-pioneers"] != "2025-03-28" {
-				t.Errorf("theme days %v", in.ThemeDays)
+			if len(themeDays) != 2 || themeDays["ai-education"] != "2025-03-28" || themeDays["future-ai-pioneers"] != "2025-03-28" {
+				t.Errorf("theme days %v", themeDays)
 			}
-			if got := strings.Join(in.Interest["a1"], ","); got != "ai-healthcare,quantum-innovation" || len(in.Interest) != 2 {
-				t.Errorf("interests %v", in.Interest)
+			if got := strings.Join(interest["a1"], ","); got != "ai-healthcare,quantum-innovation" || len(interest) != 2 {
+				t.Errorf("interests %v", interest)
 			}
-			if _, err := db.TimetableInputs(ctx, "zgc-1999"); program.ErrorCode(err) != program.CodeNotFound {
+			if _, _, err := db.TimetableInputs(ctx, "zgc-1999"); program.ErrorCode(err) != program.CodeNotFound {
 				t.Errorf("unknown edition: %v", err)
 			}
 		})
@@ -108,7 +107,7 @@ func TestApplySchedule(t *testing.T) {
 			}
 			base := ed.Event.Version
 			at := time.Date(2025, 3, 31, 6, 0, 0, 0, time.UTC)
-			moves := []schedule.Move{
+			moves := []program.Placement{
 				{Activity: "quantum-innovation", Room: "iic-room-205", StartsAt: at, EndsAt: at.Add(3 * time.Hour)},
 				{Activity: "ocean-science-development", Room: "iic-room-203", StartsAt: at, EndsAt: at.Add(3 * time.Hour)},
 			}
@@ -128,19 +127,19 @@ func TestApplySchedule(t *testing.T) {
 			}
 			was := placeOf("quantum-innovation")
 
-			_, err = db.ApplySchedule(ctx, "zgc-2025", base-1, moves, schedule.Summary{})
+			_, err = db.ApplySchedule(ctx, "zgc-2025", base-1, moves, nil)
 			if program.ErrorCode(err) != program.CodeConflict {
 				t.Fatalf("stale base: %v, want a conflict", err)
 			}
-			bad := append(moves[:1:1], schedule.Move{Activity: "ocean-science-development", Room: "no-such-room", StartsAt: at, EndsAt: at.Add(time.Hour)})
-			if _, err := db.ApplySchedule(ctx, "zgc-2025", base, bad, schedule.Summary{}); program.ErrorCode(err) != program.CodeInvalid {
+			bad := append(moves[:1:1], program.Placement{Activity: "ocean-science-development", Room: "no-such-room", StartsAt: at, EndsAt: at.Add(time.Hour)})
+			if _, err := db.ApplySchedule(ctx, "zgc-2025", base, bad, nil); program.ErrorCode(err) != program.CodeInvalid {
 				t.Fatalf("unknown room: %v", err)
 			}
 			if got := placeOf("quantum-innovation"); got != was || version("quantum-innovation") != 1 {
 				t.Fatalf("a refused timetable was written in part: %s (was %s)", got, was)
 			}
 
-			v, err := db.ApplySchedule(ctx, "zgc-2025", base, moves, schedule.Summary{Seed: 3, AudienceBefore: 10, AudienceAfter: 4})
+			v, err := db.ApplySchedule(ctx, "zgc-2025", base, moves, map[string]int{"audience_after": 4})
 			if err != nil || v != base+1 {
 				t.Fatalf("apply: %d %v", v, err)
 			}
