@@ -22,7 +22,7 @@ func TestScheduleCommand(t *testing.T) {
 				t.Errorf("demo again declared interests again: %q", out)
 			}
 			code, out, errOut := run(t, nil, append([]string{"schedule", "--event", "zgc-2025", "--from-empty", "--dry-run", "--seconds", "1", "--seed", "3"}, storage...)...)
-			if code != 0 || !strings.Contains(out, "hard conflicts: 0") || !strings.Contains(out, "audience conflicts: 4631 before,") ||
+			if code != 0 || !strings.Contains(out, "hard conflicts: 0") || !strings.Contains(out, "audience conflicts: 4746 before,") ||
 				!strings.Contains(out, "would move (dry run: nothing written)") || !strings.Contains(errOut, "hard 0  score") {
 				t.Fatalf("dry run: exit %d\n%s\n%s", code, out, errOut)
 			}

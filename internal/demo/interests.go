@@ -36,9 +36,9 @@ const (
 // Interests returns what the sample attendees of zgc-2025 say they want to
 // attend: 3–8 activities each, keyed "sample-attendee-NNNN". They are
 // correlated the way a forum's audience is: each attendee follows one or
-// two themes (a theme drawn in proportion to its parallel forums), and most
-// wishes are activities of those themes, some of the same orientation, a
-// few anything; so who wants one quantum forum wants the other quantum
+// two themes (a theme drawn in proportion to its parallel forums), and 9 in
+// 10 wishes are activities of those themes, the others of the same
+// orientation or anything; so who wants one quantum forum wants the other quantum
 // activities too. Deterministic: the same dataset gives the same map.
 func Interests(ds *program.Dataset) map[string][]string {
 	var ed *program.EditionRecord
@@ -85,12 +85,12 @@ func Interests(ds *program.Dataset) map[string][]string {
 		var wants []string
 		for tries := 0; len(wants) < k && tries < 60; tries++ {
 			var a string
-			switch r := rng.IntN(10); {
-			case r < 6:
+			switch r := rng.IntN(20); {
+			case r < 14:
 				a = pick(byTheme[first])
-			case r < 8:
+			case r < 18:
 				a = pick(byTheme[second])
-			case r < 9 && len(byOrient[orientOf[first]]) > 0:
+			case r < 19 && len(byOrient[orientOf[first]]) > 0:
 				a = pick(byOrient[orientOf[first]])
 			default:
 				a = pick(all)
