@@ -1,10 +1,13 @@
 package app_test
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
+	"convene/internal/program"
+	"convene/internal/sqlstore"
 	"convene/internal/testkit"
 )
 
@@ -50,5 +53,36 @@ func TestScheduleCommand(t *testing.T) {
 				t.Errorf("unknown edition: exit %d %s", code, errOut)
 			}
 		})
+	}
+}
+
+// An edition no timetable fits exits 1 naming the rule, and writes nothing.
+func TestScheduleCommandInfeasible(t *testing.T) {
+	dir := t.TempDir()
+	cli := cliOn(t, []string{"--data", dir})
+	cli("demo")
+	ctx := context.Background()
+	db, err := sqlstore.Open(ctx, sqlstore.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := db.LoadDraftEdition(ctx, "zgc-2025")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var forums []string
+	for _, a := range ed.Activities {
+		if a.Kind == program.KindParallelForum {
+			forums = append(forums, a.Slug)
+		}
+	}
+	err = db.SetThemeDay(ctx, "zgc-2025", "2025-03-28", forums) // sixty forums on one day
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, nil, "schedule", "--data", dir, "--event", "zgc-2025", "--from-empty", "--seconds", "1", "--lang", "zh")
+	if code != 1 || !strings.Contains(out, "nothing written") || !strings.Contains(errOut, "无法排出没有硬冲突的日程") || !strings.Contains(errOut, "2025-03-28 主题日有") || strings.Contains(errOut, "score") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errOut)
 	}
 }

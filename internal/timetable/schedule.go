@@ -41,7 +41,8 @@ type ScheduleOptions struct {
 	Step    time.Duration
 	Weights Weights // zero = DefaultWeights
 	// Progress, when set, is called about every ProgressEvery (default 1 s)
-	// and once at the end, with the best so far.
+	// and once at the end, with the best so far; not at all when the
+	// pre-checks fail (there is no search).
 	Progress      func(Progress)
 	ProgressEvery time.Duration
 	Now           func() time.Time // default time.Now
@@ -87,17 +88,15 @@ func PlanTimetable(ctx context.Context, p *Problem, opt ScheduleOptions) (*Plan,
 		return nil, err
 	}
 	if reasons := s.precheck(); len(reasons) > 0 {
-		plan := &Plan{Infeasible: reasons, Elapsed: now().Sub(start)}
-		if opt.Progress != nil {
-			opt.Progress(Progress{Elapsed: plan.Elapsed, Done: true})
-		}
-		return plan, nil
+		return &Plan{Infeasible: reasons, Elapsed: now().Sub(start)}, nil // no search: nothing to report
 	}
 	s.construct()
 	best := s.search(ctx, opt, now, start)
-	copy(s.at, best)
-	for i := range s.acts {
-		s.roomOf[i] = s.cands[i][s.at[i]].room
+	for i := range s.acts { // back to the best timetable seen, room lists included
+		s.place(i, -1)
+	}
+	for i, k := range best {
+		s.place(i, k)
 	}
 	plan := &Plan{Placements: s.placements(), Elapsed: now().Sub(start)}
 	plan.Iterations = s.iters
