@@ -1,8 +1,10 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"net/http"
+	"time"
 
 	"convene/internal/audit"
 	"convene/internal/program"
@@ -39,6 +41,11 @@ func (s *server) runSchedule(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
+	// The server's write timeout (60 s) is shorter than the longest run plus
+	// loading and writing: this answer gets its own deadline. Writers that
+	// cannot set one (tests' recorders) need none.
+	seconds := cmp.Or(in.Seconds, schedule.DefaultSeconds)
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(time.Duration(seconds)*time.Second + time.Minute))
 	res, err := s.scheduler(audit.WithActor(r.Context(), st.Actor()), ed.Event.Slug, schedule.Options{
 		Seconds: in.Seconds, Seed: in.Seed, DryRun: in.DryRun, FromEmpty: in.FromEmpty,
 	})
