@@ -22,6 +22,7 @@ type Reason struct {
 // ConflictKind still broken instead).
 const (
 	RuleNoBlocks     = "no-blocks"
+	RuleNoRooms      = "no-rooms"
 	RuleCapacity     = "capacity"
 	RuleFeature      = "feature"
 	RuleNoSlot       = "no-slot"
@@ -51,6 +52,11 @@ func (s *scheduler) precheck() []Reason {
 		return []Reason{{Rule: RuleNoBlocks, Activities: s.ids(s.movable),
 			ZH: fmt.Sprintf("有 %d 个活动待排，但没有可用的时间段", len(s.movable)),
 			EN: fmt.Sprintf("%d activities are to be placed but there are no blocks of time", len(s.movable))}}
+	}
+	if len(s.movable) > 0 && len(s.rooms) == 0 {
+		return []Reason{{Rule: RuleNoRooms, Activities: s.ids(s.movable),
+			ZH: fmt.Sprintf("有 %d 个活动待排，但没有会议室", len(s.movable)),
+			EN: fmt.Sprintf("%d activities are to be placed but there are no rooms", len(s.movable))}}
 	}
 	for _, i := range s.movable {
 		if len(s.cands[i]) == 0 {

@@ -219,6 +219,14 @@ func TestInfeasibleInputsAreExplained(t *testing.T) {
 	if reasons, _ = Precheck(p); len(reasons) != 1 || reasons[0].Rule != RuleNoBlocks {
 		t.Errorf("no blocks: %+v", reasons)
 	}
+	p.Rooms = nil
+	if reasons, _ = Precheck(p); len(reasons) != 1 || reasons[0].Rule != RuleNoBlocks {
+		t.Errorf("no blocks nor rooms: %+v", reasons)
+	}
+	p.Blocks = booths().Blocks
+	if reasons, _ = Precheck(p); len(reasons) != 1 || reasons[0].Rule != RuleNoRooms {
+		t.Errorf("no rooms: %+v", reasons)
+	}
 	p.Activities[0].Duration = 0
 	if _, err := Precheck(p); err == nil || !strings.Contains(err.Error(), "ai-0 has no duration") {
 		t.Errorf("bad input: %v", err)
