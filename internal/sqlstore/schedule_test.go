@@ -11,6 +11,7 @@ import (
 	"convene/internal/audit"
 	"convene/internal/demo"
 	"convene/internal/program"
+	"convene/internal/registration"
 	"convene/internal/sqlstore"
 	"convene/internal/testkit"
 )
@@ -75,6 +76,22 @@ func TestTimetableInputs(t *testing.T) {
 			if n, _ := db.DeclaredInterests(ctx, "zgc-2025"); n != 3 {
 				t.Errorf("%d interests, want 3", n)
 			}
+			// sign-ups count as interests, keyed by the attendee's id
+			reg := registration.New(db, testkit.Clock)
+			pub, err := db.LoadEdition(ctx, "zgc-2025")
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := reg.Register(ctx, pub, registration.Application{Name: "Li Na", Email: "li.na@example.org"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, slug := range []string{"quantum-innovation", "ai-healthcare"} {
+				act, _ := pub.Activity(slug)
+				if _, err := reg.SignUp(ctx, pub, act, r.Attendee); err != nil {
+					t.Fatal(err)
+				}
+			}
 			themeDays, interest, err := db.TimetableInputs(ctx, "zgc-2025")
 			if err != nil {
 				t.Fatal(err)
@@ -83,7 +100,10 @@ func TestTimetableInputs(t *testing.T) {
 			if len(themeDays) != 2 || themeDays["ai-education"] != "2025-03-28" || themeDays["future-ai-pioneers"] != "2025-03-28" {
 				t.Errorf("theme days %v", themeDays)
 			}
-			if got := strings.Join(interest["a1"], ","); got != "ai-healthcare,quantum-innovation" || len(interest) != 2 {
+			if got := strings.Join(interest[r.Attendee.ID], ","); got != "ai-healthcare,quantum-innovation" {
+				t.Errorf("sign-ups as interests: %v", interest)
+			}
+			if got := strings.Join(interest["a1"], ","); got != "ai-healthcare,quantum-innovation" || len(interest) != 3 {
 				t.Errorf("interests %v", interest)
 			}
 			if _, _, err := db.TimetableInputs(ctx, "zgc-1999"); program.ErrorCode(err) != program.CodeNotFound {
