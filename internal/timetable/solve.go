@@ -711,7 +711,24 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 			touchT(st.track[a])
 			touchT(st.track[b])
 			st.swapCells(a, b)
-			undo = func() { st.swapCells(a, b) }
+			// A cell that changes session suits other talks of its track
+			// than the ones it holds: reassign the talks of both tracks
+			// among their cells before judging the move.
+			var swaps [][4]int
+			for _, t := range [2]int{st.track[a], st.track[b]} {
+				if t >= 0 {
+					for _, c := range st.tcells[t] {
+						touchS(c / st.R)
+					}
+					swaps = st.repairTrack(t, swaps)
+				}
+			}
+			undo = func() {
+				for k := len(swaps) - 1; k >= 0; k-- {
+					st.swapSubs(swaps[k])
+				}
+				st.swapCells(a, b)
+			}
 		}
 		var delta int64
 		for i, s := range sessTouched {
@@ -745,6 +762,53 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 		opt.Progress(Progress{Iterations: iter, Elapsed: out.Elapsed, Objective: res.Objective, Hard: res.Hard, Done: true})
 	}
 	return out
+}
+
+// placeCost is what talk x costs in cell c by itself (time zone, session
+// and room preferences).
+func (st *state) placeCost(x, c int) int64 {
+	in, w := st.in, &st.in.Weights
+	s, r := c/st.R, c%st.R
+	return w[SubmissionsTimezones]*in.SubTimezone[x][s] + w[SubmissionsSessions]*in.SubSession[x][s] + w[SubmissionsRooms]*in.SubRoom[x][r]
+}
+
+// swapSubs exchanges talk i of cell a with talk j of cell b (same length).
+func (st *state) swapSubs(m [4]int) {
+	a, i, b, j := m[0], m[1], m[2], m[3]
+	st.subs[a][i], st.subs[b][j] = st.subs[b][j], st.subs[a][i]
+	st.loc[st.subs[a][i]], st.loc[st.subs[b][j]] = a, b
+}
+
+// repairTrack reassigns the talks of track t among its cells by exchanges
+// of talks of the same length that lower their own costs, until none does
+// (at most a few passes), appending the exchanges made to swaps.
+func (st *state) repairTrack(t int, swaps [][4]int) [][4]int {
+	cells := st.tcells[t]
+	for pass := 0; pass < 3; pass++ {
+		improved := false
+		for ai, a := range cells {
+			for _, b := range cells[ai+1:] {
+				for i, x := range st.subs[a] {
+					for j, y := range st.subs[b] {
+						if st.in.Submissions[x].Slots != st.in.Submissions[y].Slots {
+							continue
+						}
+						if st.placeCost(x, b)+st.placeCost(y, a) < st.placeCost(x, a)+st.placeCost(y, b) {
+							m := [4]int{a, i, b, j}
+							st.swapSubs(m)
+							swaps = append(swaps, m)
+							improved = true
+							x = st.subs[a][i]
+						}
+					}
+				}
+			}
+		}
+		if !improved {
+			break
+		}
+	}
+	return swaps
 }
 
 // stateOf builds the search state of a schedule in the checker's layout
