@@ -59,6 +59,7 @@ type state struct {
 	load     []int   // cell -> slots used
 	loc      []int   // sub -> cell or -1
 	tcells   [][]int // track -> its cells
+	ordered  []bool  // track -> some of its talks have an order
 	sessCost []int64 // session -> cost of everything local to it
 	trkCost  []int64 // track -> rooms/consecutive/order cost
 	unplaced int
@@ -83,6 +84,10 @@ func newState(in *Instance) *state {
 	}
 	for x := range st.loc {
 		st.loc[x] = -1
+	}
+	st.ordered = make([]bool, len(in.Tracks))
+	for _, sub := range in.Submissions {
+		st.ordered[sub.Track] = st.ordered[sub.Track] || sub.Order != 0
 	}
 	st.unplaced = len(in.Submissions)
 	return st
@@ -717,11 +722,12 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 			var swaps [][4]int
 			for _, t := range [2]int{st.track[a], st.track[b]} {
 				if t >= 0 {
-					for _, c := range st.tcells[t] {
-						touchS(c / st.R)
-					}
 					swaps = st.repairTrack(t, swaps)
 				}
+			}
+			for _, m := range swaps { // the cached costs are still those before the move
+				touchS(m[0] / st.R)
+				touchS(m[2] / st.R)
 			}
 			undo = func() {
 				for k := len(swaps) - 1; k >= 0; k-- {
@@ -781,8 +787,12 @@ func (st *state) swapSubs(m [4]int) {
 
 // repairTrack reassigns the talks of track t among its cells by exchanges
 // of talks of the same length that lower their own costs, until none does
-// (at most a few passes), appending the exchanges made to swaps.
+// (at most a few passes), appending the exchanges made to swaps. Tracks
+// whose talks have an order are left alone.
 func (st *state) repairTrack(t int, swaps [][4]int) [][4]int {
+	if st.ordered[t] {
+		return swaps // exchanges would break the order of its talks
+	}
 	cells := st.tcells[t]
 	for pass := 0; pass < 3; pass++ {
 		improved := false
