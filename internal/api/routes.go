@@ -40,6 +40,9 @@ type Config struct {
 	// the site's and the API's the same one so they are held once (nil
 	// makes one).
 	Fairs *fair.Service
+	// Scheduler runs the timetable scheduler for POST …/schedule; nil
+	// answers 500 there.
+	Scheduler Scheduler
 	// BaseURL is the scheme and host of the public site that the feeds'
 	// links point at (https://forum.example); empty means the scheme and
 	// host of each request.
@@ -55,6 +58,7 @@ type server struct {
 	publisher editing.Publisher
 	fair      FairStore
 	fairs     *fair.Service // nil without a fair store
+	scheduler Scheduler
 	log       *slog.Logger
 	base      string
 	bodies    *httpx.BodyCache // rendered activity lists and feeds
@@ -120,6 +124,7 @@ func routes() []route {
 		{http.MethodPatch, "/api/v1/events/{event}/activities/{activity}", (*server).patchActivity},
 		{http.MethodPost, "/api/v1/events/{event}/publish", (*server).publish},
 		{http.MethodGet, "/api/v1/events/{event}/versions", (*server).listVersions},
+		{http.MethodPost, "/api/v1/events/{event}/schedule", (*server).runSchedule},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.csv", (*server).exportRegistrationsCSV},
 		{http.MethodGet, "/api/v1/events/{event}/exports/registrations.xlsx", (*server).exportRegistrationsXLSX},
 
@@ -158,7 +163,7 @@ func newServer(cfg Config, cacheBytes int) *server {
 		panic("api.New: Config.Catalog is nil")
 	}
 	s := &server{cat: cfg.Catalog, reg: cfg.Registration, accounts: cfg.Accounts, audit: cfg.Audit, editing: cfg.Editing, publisher: cfg.Publisher,
-		fair: cfg.Fair, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
+		fair: cfg.Fair, scheduler: cfg.Scheduler, log: cfg.Logger, base: strings.TrimRight(cfg.BaseURL, "/"), bodies: httpx.NewBodyCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

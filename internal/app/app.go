@@ -46,6 +46,7 @@ func commands() []command {
 		{"user", "add or disable an account of the secretariat, an editor, gate staff or press (user add|disable -h)", runUser},
 		{"token", "create an account's API token or an edition's staff token; list or revoke staff tokens (token create|list|revoke -h)", runToken},
 		{"invitation", "create an invitation code for guests, media … (invitation create -h)", runInvitation},
+		{"schedule", "place an edition's unscheduled activities as a draft, fewest audience conflicts first (--dry-run, --from-empty)", runSchedule},
 		{"bench", "run a benchmark on public instances (convene bench -h lists them)", runBench},
 		{"version", "print the version", runVersion},
 	}

@@ -156,6 +156,7 @@ func TestAuthorisationTable(t *testing.T) {
 				{"GET", "/api/v1/events/zgc-2025/exports/registrations.csv", "", [6]int{200, 403, 403, 403, 403, 401}},
 				{"GET", "/api/v1/events/zgc-2025/exports/registrations.xlsx", "", [6]int{200, 403, 403, 403, 403, 401}},
 				{"GET", "/api/v1/events/zgc-2025/audit", "", [6]int{200, 403, 403, 403, 403, 401}},
+				{"POST", "/api/v1/events/zgc-2025/schedule", `{"seconds":1,"dry_run":true}`, [6]int{200, 403, 403, 403, 403, 401}},
 				{"POST", "/api/v1/events/zgc-2025/attendees/no-such-attendee/revoke", "", [6]int{404, 403, 403, 403, 403, 401}},
 				{"POST", "/api/v1/events/zgc-2025/checkins", `{"code":"CV1NOPE"}`, [6]int{404, 404, 403, 403, 403, 401}}, // 404: an unknown ticket, past authorisation
 				{"GET", "/api/v1/events/zgc-2025/press/releases", "", [6]int{200, 403, 403, 403, 200, 401}},

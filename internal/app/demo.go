@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"convene/internal/demo"
+	"convene/internal/program"
 	"convene/internal/sqlstore"
 )
 
@@ -28,7 +29,8 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 
 // loadDemo loads the sample data; editions already present are left alone.
 func loadDemo(ctx context.Context, store *sqlstore.DB, out io.Writer) error {
-	res, err := store.ImportDataset(ctx, demo.Dataset())
+	ds := demo.Dataset()
+	res, err := store.ImportDataset(ctx, ds)
 	if err != nil {
 		return fmt.Errorf("load sample data: %w", err)
 	}
@@ -38,5 +40,30 @@ func loadDemo(ctx context.Context, store *sqlstore.DB, out io.Writer) error {
 	if len(res.Skipped) > 0 {
 		fmt.Fprintf(out, "already present, left unchanged: %s\n", strings.Join(res.Skipped, ", "))
 	}
+	if err := loadDemoTimetable(ctx, store, ds, out); err != nil {
+		return fmt.Errorf("load sample data: %w", err)
+	}
 	return loadDemoFair(ctx, store, out)
+}
+
+// loadDemoTimetable adds what scheduling the sample needs (migration 0007):
+// the members of its theme days and the interests of its sample attendees.
+// It runs once per database, when the edition has no declared interests
+// yet, so that databases made before 0007 get them too.
+func loadDemoTimetable(ctx context.Context, store *sqlstore.DB, ds *program.Dataset, out io.Writer) error {
+	n, err := store.DeclaredInterests(ctx, demo.InterestEvent)
+	if err != nil || n > 0 {
+		return err
+	}
+	for _, d := range demo.ThemeDays() {
+		if err := store.SetThemeDay(ctx, d.Event, d.Day, d.Activities); err != nil {
+			return err
+		}
+	}
+	interests := demo.Interests(ds)
+	if err := store.DeclareInterests(ctx, demo.InterestEvent, interests); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "sample interests declared: %d attendees of %s\n", len(interests), demo.InterestEvent)
+	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"convene/internal/program"
 	"convene/internal/programfile"
 	"convene/internal/registration"
+	"convene/internal/schedule"
 	"convene/internal/sqlstore"
 	"convene/internal/web"
 )
@@ -109,11 +110,16 @@ type services struct {
 	publisher *sqlstore.DB  // publishes working copies
 	fair      *sqlstore.DB  // the matchmaking fairs
 	fairs     *fair.Service // their snapshots and indexes, shared by the site and the API
+	// schedule runs the timetable scheduler on an edition's working copy.
+	schedule func(ctx context.Context, slug string, opt schedule.Options) (schedule.Result, error)
 }
 
 func newServices(store *sqlstore.DB, now func() time.Time) services {
 	return services{catalog: program.NewCatalog(store, now), reg: registration.New(store, now), files: programfile.New(store),
-		accounts: accounts.New(store, now), audit: store, editing: editing.NewService(store), publisher: store, fair: store, fairs: fair.NewService(store)}
+		accounts: accounts.New(store, now), audit: store, editing: editing.NewService(store), publisher: store, fair: store, fairs: fair.NewService(store),
+		schedule: func(ctx context.Context, slug string, opt schedule.Options) (schedule.Result, error) {
+			return schedule.Run(ctx, store, slug, opt)
+		}}
 }
 
 // newHTTPServer builds what `convene serve` serves: the site, the API and
@@ -127,7 +133,7 @@ func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, 
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api.New(api.Config{Catalog: s.catalog, Registration: s.reg, Accounts: s.accounts, Audit: s.audit,
-		Editing: s.editing, Publisher: s.publisher, Fair: s.fair, Fairs: s.fairs, Logger: log, BaseURL: baseURL}))
+		Editing: s.editing, Publisher: s.publisher, Fair: s.fair, Fairs: s.fairs, Scheduler: s.schedule, Logger: log, BaseURL: baseURL}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.catalog.Events(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

@@ -48,12 +48,13 @@ const (
 	FairSchedule         = "fair.schedule"
 	FairPublish          = "fair.publish"
 	FairOutcome          = "fair.outcome"
+	TimetableSchedule    = "timetable.schedule"
 )
 
 // Actions lists every action, for what must name them all (the API
 // document's enum is tested against it).
 var Actions = []string{ProgramCreate, ProgramImport, ProgramPublish, ActivityUpdate, PersonUpdate, OrganisationUpdate, RoomUpdate, ReleaseUpdate, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, StaffTokenRevoke, UserAdd, UserDisable, UserTokenCreate,
-	FairImport, FairMeetingAdd, FairMeetingRemove, FairMeetingFix, FairSchedule, FairPublish, FairOutcome}
+	FairImport, FairMeetingAdd, FairMeetingRemove, FairMeetingFix, FairSchedule, FairPublish, FairOutcome, TimetableSchedule}
 
 type actorKey struct{}
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -23,7 +24,11 @@ type Activity struct {
 	Audience int      // expected attendance
 	Needs    []string // room features it needs (interpretation booths, livestream …)
 	People   []string // speakers, moderators, host representatives
-	Theme    string   // theme day it belongs to ("" = none)
+	// ThemeDay is the date (YYYY-MM-DD, in the problem's Location) of the
+	// theme day the activity belongs to ("" = none); it must be held that day.
+	// Membership is declared, never inferred from the activity's themes: a
+	// forum on AI may run on another day than the AI theme day.
+	ThemeDay string
 	// Fixed, when set, is where and when the activity must stay.
 	Fixed *Placement
 	// Wishes of the host (soft): a preferred day (YYYY-MM-DD) and room.
@@ -52,7 +57,9 @@ type Problem struct {
 	Activities []Activity
 	Rooms      []Room
 	People     []Person
-	// Blocks are the windows activities may start in (a start must fall in one).
+	// Blocks are the windows activities may be held in (a placed activity
+	// must lie inside one). Fixed activities are exempt: they were placed by
+	// hand (an evening reception, a day-long fair) and stay where they are.
 	Blocks []Window
 	// Travel is the time needed between two buildings (either order).
 	Travel map[[2]string]time.Duration
@@ -158,7 +165,7 @@ func Check(p *Problem, placements []Placement) []Conflict {
 				ZH: fmt.Sprintf("%s 在 %s 不可用", r.ID, w.Start.In(loc).Format("01-02 15:04")),
 				EN: fmt.Sprintf("%s is not available at %s", r.ID, w.Start.In(loc).Format("Jan 2 15:04"))})
 		}
-		if len(p.Blocks) > 0 && !inside(w, p.Blocks) {
+		if len(p.Blocks) > 0 && a.Fixed == nil && !inside(w, p.Blocks) {
 			add(Conflict{Kind: OutsideBlocks, Activities: []string{a.ID}, Rooms: []string{r.ID},
 				ZH: fmt.Sprintf("%s 不在任何时间段内", a.ID), EN: fmt.Sprintf("%s falls outside every block of time", a.ID)})
 		}
@@ -208,37 +215,25 @@ func Check(p *Problem, placements []Placement) []Conflict {
 			}
 		}
 	}
-	// theme days: every placed activity of a theme on one day
-	days := map[string]map[string][]string{} // theme -> day -> activities
+	// theme days: every member of a theme day is held on that day
+	split := map[string][]string{} // theme day -> members placed on another day
+	var tdays []string
 	for _, x := range ps {
-		if x.a.Theme == "" {
+		if x.a.ThemeDay == "" || x.w.Start.In(loc).Format(time.DateOnly) == x.a.ThemeDay {
 			continue
 		}
-		if days[x.a.Theme] == nil {
-			days[x.a.Theme] = map[string][]string{}
+		if split[x.a.ThemeDay] == nil {
+			tdays = append(tdays, x.a.ThemeDay)
 		}
-		d := x.w.Start.In(loc).Format(time.DateOnly)
-		days[x.a.Theme][d] = append(days[x.a.Theme][d], x.a.ID)
+		split[x.a.ThemeDay] = append(split[x.a.ThemeDay], x.a.ID)
 	}
-	themes := make([]string, 0, len(days))
-	for th := range days {
-		themes = append(themes, th)
-	}
-	slices.Sort(themes)
-	for _, th := range themes {
-		if len(days[th]) < 2 {
-			continue
-		}
-		var ids, ds []string
-		for d, as := range days[th] {
-			ds = append(ds, d)
-			ids = append(ids, as...)
-		}
-		slices.Sort(ds)
+	slices.Sort(tdays)
+	for _, d := range tdays {
+		ids := split[d]
 		slices.Sort(ids)
 		add(Conflict{Kind: ThemeDaySplit, Activities: ids,
-			ZH: fmt.Sprintf("主题日 %s 被分在 %d 天（%v）", th, len(ds), ds),
-			EN: fmt.Sprintf("theme day %s is split over %d days (%v)", th, len(ds), ds)})
+			ZH: fmt.Sprintf("主题日 %s 被拆分：%s 安排在其他日期", d, strings.Join(ids, "、")),
+			EN: fmt.Sprintf("theme day %s is split: %s held on another day", d, strings.Join(ids, ", "))})
 	}
 	return out
 }

@@ -14,8 +14,8 @@ func TestCheckFindsEveryPlantedConflict(t *testing.T) {
 	p := &Problem{
 		Location: sh,
 		Activities: []Activity{
-			{ID: "quantum-1", Duration: time.Hour, Audience: 300, People: []string{"alice"}, Theme: "quantum"},
-			{ID: "quantum-2", Duration: time.Hour, Audience: 80, People: []string{"alice"}, Theme: "quantum", Needs: []string{"booths"}},
+			{ID: "quantum-1", Duration: time.Hour, Audience: 300, People: []string{"alice"}, ThemeDay: "2025-03-27"},
+			{ID: "quantum-2", Duration: time.Hour, Audience: 80, People: []string{"alice"}, ThemeDay: "2025-03-27", Needs: []string{"booths"}},
 			{ID: "ai", Duration: time.Hour, Audience: 50, People: []string{"bob"}},
 			{ID: "ocean", Duration: time.Hour, Audience: 50, People: []string{"bob"}},
 			{ID: "opening", Duration: time.Hour, Audience: 100, Fixed: &Placement{Activity: "opening", Room: "hall", Start: at(27, 9, 0)}},

@@ -59,6 +59,7 @@ type state struct {
 	load     []int   // cell -> slots used
 	loc      []int   // sub -> cell or -1
 	tcells   [][]int // track -> its cells
+	ordered  []bool  // track -> some of its talks have an order
 	sessCost []int64 // session -> cost of everything local to it
 	trkCost  []int64 // track -> rooms/consecutive/order cost
 	unplaced int
@@ -83,6 +84,10 @@ func newState(in *Instance) *state {
 	}
 	for x := range st.loc {
 		st.loc[x] = -1
+	}
+	st.ordered = make([]bool, len(in.Tracks))
+	for _, sub := range in.Submissions {
+		st.ordered[sub.Track] = st.ordered[sub.Track] || sub.Order != 0
 	}
 	st.unplaced = len(in.Submissions)
 	return st
@@ -491,10 +496,10 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 		L = min(2000, max(50, 5*len(in.Submissions)))
 	}
 	cur := st.total()
-	hist := make([]int64, L)
-	for i := range hist {
-		hist[i] = cur
-	}
+	// When the search has not improved for a while it is stuck (late
+	// acceptance has converged to hill climbing): a kick of random moves,
+	// accepted whatever they cost, moves it elsewhere; the best is kept.
+	la := newLateAcceptance(L, cur, int64(max(20*L, 1000)), func(rng *rand.Rand) int { return 3 + rng.IntN(8+len(in.Submissions)/20) })
 	bestTotal := cur
 	bestSched := st.schedule()
 	every := opt.ProgressEvery
@@ -515,17 +520,9 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 	sessTouched, oldSess := make([]int, 0, st.S), make([]int64, 0, st.S)
 	trkTouched, oldTrk := make([]int, 0, len(in.Tracks)), make([]int64, 0, len(in.Tracks))
 	sessMark, trkMark := make([]int64, st.S), make([]int64, len(in.Tracks))
-	// When the search has not improved for a while it is stuck (late
-	// acceptance has converged to hill climbing): a kick of random moves,
-	// accepted whatever they cost, moves it elsewhere; the best is kept.
-	stall := int64(max(20*L, 1000))
-	var lastImprove int64
-	kick := 0
-	var iter int64
-	for ; opt.MaxIters == 0 || iter < opt.MaxIters; iter++ {
-		if kick == 0 && iter-lastImprove > stall {
-			kick = 3 + rng.IntN(8+len(in.Submissions)/20)
-		}
+	for opt.MaxIters == 0 || la.iter < opt.MaxIters {
+		iter := la.iter
+		kicking := la.begin(rng)
 		if iter&1023 == 0 {
 			if over() || (opt.TimeLimit == 0 && opt.MaxIters == 0) {
 				break
@@ -556,10 +553,11 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 		}
 		oldUnplaced := st.unplaced
 		switch m := rng.IntN(10); {
-		case kick > 0 && m < 3: // during a kick: take a submission out (it is put back by later moves)
+		case kicking && m < 3: // during a kick: take a submission out (it is put back by later moves)
 			x := rng.IntN(nsub)
 			from := st.loc[x]
 			if from < 0 {
+				la.skip()
 				continue
 			}
 			pos := slices.Index(st.subs[from], x)
@@ -585,11 +583,13 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 			} else {
 				to = rng.IntN(ncell)
 				if st.track[to] >= 0 && st.track[to] != sub.Track {
+					la.skip()
 					continue
 				}
 			}
 			free := st.capOf[to] - st.load[to]
 			if to != from && free < sub.Slots {
+				la.skip()
 				continue
 			}
 			fromPos := -1
@@ -617,10 +617,12 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 			y := ts[rng.IntN(len(ts))]
 			a, b := st.loc[x], st.loc[y]
 			if x == y || a < 0 || b < 0 {
+				la.skip()
 				continue
 			}
 			sx, sy := in.Submissions[x].Slots, in.Submissions[y].Slots
 			if a != b && (st.load[a]-sx+sy > st.capOf[a] || st.load[b]-sy+sx > st.capOf[b]) {
+				la.skip()
 				continue
 			}
 			touchS(a / st.R)
@@ -645,6 +647,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 			x := rng.IntN(nsub)
 			t := in.Submissions[x].Track
 			if len(st.tcells[t]) == 0 {
+				la.skip()
 				continue
 			}
 			var r2 int
@@ -663,6 +666,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 				pairs = append(pairs, [2]int{c, d})
 			}
 			if len(pairs) == 0 {
+				la.skip()
 				continue
 			}
 			touchT(t)
@@ -683,12 +687,14 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 				t := in.Submissions[rng.IntN(nsub)].Track
 				cells := st.tcells[t]
 				if len(cells) < 2 {
+					la.skip()
 					continue
 				}
 				a = cells[rng.IntN(len(cells))]
 				o := cells[rng.IntN(len(cells))]
 				s2 := o/st.R + 2*rng.IntN(2) - 1
 				if a == o || s2 < 0 || s2 >= st.S {
+					la.skip()
 					continue
 				}
 				b = s2*st.R + o%st.R
@@ -698,9 +704,11 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 				a, b = rng.IntN(ncell), rng.IntN(ncell)
 			}
 			if a < 0 || a == b || (st.track[a] < 0 && st.track[b] < 0) {
+				la.skip()
 				continue
 			}
 			if st.load[a] > st.capOf[b] || st.load[b] > st.capOf[a] {
+				la.skip()
 				continue
 			}
 			touchS(a / st.R)
@@ -708,7 +716,25 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 			touchT(st.track[a])
 			touchT(st.track[b])
 			st.swapCells(a, b)
-			undo = func() { st.swapCells(a, b) }
+			// A cell that changes session suits other talks of its track
+			// than the ones it holds: reassign the talks of both tracks
+			// among their cells before judging the move.
+			var swaps [][4]int
+			for _, t := range [2]int{st.track[a], st.track[b]} {
+				if t >= 0 {
+					swaps = st.repairTrack(t, swaps)
+				}
+			}
+			for _, m := range swaps { // the cached costs are still those before the move
+				touchS(m[0] / st.R)
+				touchS(m[2] / st.R)
+			}
+			undo = func() {
+				for k := len(swaps) - 1; k >= 0; k-- {
+					st.swapSubs(swaps[k])
+				}
+				st.swapCells(a, b)
+			}
 		}
 		var delta int64
 		for i, s := range sessTouched {
@@ -720,24 +746,10 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 			delta += st.trkCost[t] - oldTrk[i]
 		}
 		delta += int64(st.unplaced-oldUnplaced) * unplacedPenalty
-		cand := cur + delta
-		v := int(iter % int64(L))
-		if kick > 0 || cand <= cur || cand <= hist[v] {
-			if cand < cur {
-				lastImprove = iter
-			}
-			cur = cand
-			if cur < bestTotal {
-				bestTotal = cur
+		if la.accept(la.cur + delta) {
+			if la.cur < bestTotal {
+				bestTotal = la.cur
 				bestSched = st.schedule()
-			}
-			if kick > 0 {
-				if kick--; kick == 0 {
-					for i := range hist {
-						hist[i] = cur
-					}
-					lastImprove = iter
-				}
 			}
 		} else {
 			undo()
@@ -748,14 +760,65 @@ func Solve(ctx context.Context, in *Instance, opt Options) Outcome {
 				st.trkCost[t] = oldTrk[i]
 			}
 		}
-		hist[v] = cur
 	}
+	iter := la.iter
 	res := Score(in, bestSched)
 	out := Outcome{Schedule: bestSched, Result: res, Iterations: iter, Elapsed: elapsed()}
 	if opt.Progress != nil {
 		opt.Progress(Progress{Iterations: iter, Elapsed: out.Elapsed, Objective: res.Objective, Hard: res.Hard, Done: true})
 	}
 	return out
+}
+
+// placeCost is what talk x costs in cell c by itself (time zone, session
+// and room preferences).
+func (st *state) placeCost(x, c int) int64 {
+	in, w := st.in, &st.in.Weights
+	s, r := c/st.R, c%st.R
+	return w[SubmissionsTimezones]*in.SubTimezone[x][s] + w[SubmissionsSessions]*in.SubSession[x][s] + w[SubmissionsRooms]*in.SubRoom[x][r]
+}
+
+// swapSubs exchanges talk i of cell a with talk j of cell b (same length).
+func (st *state) swapSubs(m [4]int) {
+	a, i, b, j := m[0], m[1], m[2], m[3]
+	st.subs[a][i], st.subs[b][j] = st.subs[b][j], st.subs[a][i]
+	st.loc[st.subs[a][i]], st.loc[st.subs[b][j]] = a, b
+}
+
+// repairTrack reassigns the talks of track t among its cells by exchanges
+// of talks of the same length that lower their own costs, until none does
+// (at most a few passes), appending the exchanges made to swaps. Tracks
+// whose talks have an order are left alone.
+func (st *state) repairTrack(t int, swaps [][4]int) [][4]int {
+	if st.ordered[t] {
+		return swaps // exchanges would break the order of its talks
+	}
+	cells := st.tcells[t]
+	for pass := 0; pass < 3; pass++ {
+		improved := false
+		for ai, a := range cells {
+			for _, b := range cells[ai+1:] {
+				for i, x := range st.subs[a] {
+					for j, y := range st.subs[b] {
+						if st.in.Submissions[x].Slots != st.in.Submissions[y].Slots {
+							continue
+						}
+						if st.placeCost(x, b)+st.placeCost(y, a) < st.placeCost(x, a)+st.placeCost(y, b) {
+							m := [4]int{a, i, b, j}
+							st.swapSubs(m)
+							swaps = append(swaps, m)
+							improved = true
+							x = st.subs[a][i]
+						}
+					}
+				}
+			}
+		}
+		if !improved {
+			break
+		}
+	}
+	return swaps
 }
 
 // stateOf builds the search state of a schedule in the checker's layout
