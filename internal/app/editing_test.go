@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"convene/internal/testkit"
 )
@@ -91,4 +92,69 @@ func TestEditFormsAndBoard(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSchedulerFromTheBoard: the board's scheduler runs in the background;
+// its page refreshes itself with the progress until the result is there.
+// A dry run from an empty timetable reports the audience conflicts before
+// and after and writes nothing.
+func TestSchedulerFromTheBoard(t *testing.T) {
+	for _, engine := range testkit.Engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			storage := storageArgs(t, engine)
+			cli := cliOn(t, storage)
+			cli("demo")
+			password := printedPassword(cli("user", "add", "--email", "secretariat@example.org", "--role", "admin"))
+			base := serve(t, storage...)
+			browser := signedIn(t, base, "secretariat@example.org", password)
+			if _, board := get(t, browser, base+"/en/zgc-2025/admin/timetable"); !strings.Contains(board, `href="/en/zgc-2025/admin/timetable/schedule"`) {
+				t.Fatal("the board has no link to the scheduler")
+			}
+			res, err := browser.PostForm(base+"/en/zgc-2025/admin/timetable/schedule", url.Values{"seconds": {"1"}, "seed": {"7"}, "from_empty": {"1"}, "dry_run": {"1"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK || res.Request.URL.Path != "/en/zgc-2025/admin/timetable/schedule" {
+				t.Fatalf("start: %d at %s", res.StatusCode, res.Request.URL)
+			}
+			deadline := time.Now().Add(30 * time.Second)
+			var page string
+			for {
+				var hdr http.Header
+				hdr, page = get(t, browser, base+"/en/zgc-2025/admin/timetable/schedule")
+				if !strings.Contains(page, "Scheduling (") {
+					break
+				}
+				if hdr.Get("Refresh") == "" {
+					t.Error("the running page does not refresh itself")
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("the scheduler did not finish within 30 s of a 1 s run")
+				}
+				time.Sleep(200 * time.Millisecond)
+			}
+			if !regexp.MustCompile(`Audience conflicts: \d+ → \d+`).MatchString(page) || !strings.Contains(page, "Dry run: nothing written.") {
+				t.Errorf("the result page:\n%s", page)
+			}
+			if _, publish := get(t, browser, base+"/en/zgc-2025/admin/publish"); !strings.Contains(publish, "Nothing public changed") {
+				t.Error("a dry run changed the working copy")
+			}
+		})
+	}
+}
+
+// get fetches a page with the browser and returns its headers and body.
+func get(t *testing.T, browser *http.Client, target string) (http.Header, string) {
+	t.Helper()
+	res, err := browser.Get(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d", target, res.StatusCode)
+	}
+	return res.Header, string(body)
 }

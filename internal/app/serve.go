@@ -127,7 +127,7 @@ func newServices(store *sqlstore.DB, now func() time.Time) services {
 // links in feeds ("" takes it from each request).
 func newHTTPServer(s services, baseURL string, log *slog.Logger) (*http.Server, error) {
 	site, err := web.New(web.Config{Catalog: s.catalog, Registration: s.reg, Files: s.files, Accounts: s.accounts, Audit: s.audit,
-		Editing: s.editing, Publisher: s.publisher, Fair: s.fair, Fairs: s.fairs, Mail: s.mail, BaseURL: baseURL, Logger: log})
+		Editing: s.editing, Publisher: s.publisher, Fair: s.fair, Fairs: s.fairs, Scheduler: s.schedule, Mail: s.mail, BaseURL: baseURL, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("build the site: %w", err)
 	}

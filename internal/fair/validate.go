@@ -127,9 +127,6 @@ func trimText(t program.Text) program.Text {
 // fair's own checks.
 type problems struct{ program.FieldErrors }
 
-
-
-
 // bilingual checks a required text given in at least one language.
 func (f *problems) bilingual(field string, t program.Text, limit int) {
 	if t.IsZero() {
@@ -180,4 +177,3 @@ func oneOf[T ~string](f *problems, field string, v T, allowed ...T) {
 	}
 	f.Add(field, field, fmt.Sprintf("must be one of %s, not %q", strings.Join(names, ", "), v))
 }
-

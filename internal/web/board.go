@@ -29,6 +29,7 @@ type boardView struct {
 	Unplaced  []boardItem
 	Rooms     []option // every room, for the move forms' list
 	MoveURL   string
+	Scheduler string   // the scheduler's page; "" without one
 	Conflicts int      // in the whole working copy
 	Moved     string   // the title of the item just moved
 	MovedNote []string // its conflicts after the move
@@ -79,6 +80,9 @@ func (s *site) board(w http.ResponseWriter, r *http.Request, q req) {
 
 func (s *site) boardView(r *http.Request, q req, day string) (boardView, error) {
 	v := boardView{Page: s.page(r, q.lang, T(q.lang, "admin.timetable"), "", q.ed), MoveURL: q.page("admin/timetable/move")}
+	if s.scheduler != nil {
+		v.Scheduler = q.page("admin/timetable/schedule")
+	}
 	draft, err := s.editing.Draft(r.Context(), q.ed.Event.Slug)
 	if err != nil {
 		return v, err

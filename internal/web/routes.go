@@ -102,6 +102,10 @@ func (s *site) routes() http.Handler {
 		mux.HandleFunc("POST /{lang}/{event}/admin/{kind}/{slug}", s.live(s.editItem))
 		mux.HandleFunc("GET /{lang}/{event}/admin/timetable", s.live(s.board))
 		mux.HandleFunc("POST /{lang}/{event}/admin/timetable/move", s.live(s.moveItem))
+		if s.scheduler != nil {
+			mux.HandleFunc("GET /{lang}/{event}/admin/timetable/schedule", s.live(s.schedulerPage))
+			mux.HandleFunc("POST /{lang}/{event}/admin/timetable/schedule", s.live(s.startScheduler))
+		}
 		mux.HandleFunc("GET /{lang}/{event}/admin/publish", s.live(s.publishForm))
 		mux.HandleFunc("POST /{lang}/{event}/admin/publish", s.live(s.publish))
 	}

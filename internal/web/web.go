@@ -6,6 +6,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -27,6 +28,7 @@ import (
 	"convene/internal/program"
 	"convene/internal/programfile"
 	"convene/internal/registration"
+	"convene/internal/schedule"
 )
 
 //go:embed templates/*.html
@@ -59,6 +61,9 @@ type Config struct {
 	// Audit is the log the secretariat's audit page shows (with
 	// Registration, for the staff sign-in); nil leaves the page out.
 	Audit AuditLog
+	// Scheduler runs the timetable scheduler from the board (with Editing);
+	// nil leaves the button out.
+	Scheduler func(ctx context.Context, slug string, opt schedule.Options) (schedule.Result, error)
 	// Editing and Publisher serve the program's edit and publish pages
 	// (with Registration, for the staff sign-in); nil leaves them out, and
 	// the changelog page needs Publisher.
@@ -91,9 +96,11 @@ type site struct {
 	cssURL    string // /static/site.css?v=<content hash>
 	cssVer    string
 	bufs      *sync.Pool
-	fair      FairStore        // nil: no fair pages
-	fairs     *fair.Service    // over fair
-	cache     *httpx.BodyCache // rendered edition pages, see inEdition
+	fair      FairStore                                                                             // nil: no fair pages
+	scheduler func(ctx context.Context, slug string, opt schedule.Options) (schedule.Result, error) // nil: no scheduler button
+	jobs      *scheduleJobs                                                                         // the scheduler's runs on this node
+	fairs     *fair.Service                                                                         // over fair
+	cache     *httpx.BodyCache                                                                      // rendered edition pages, see inEdition
 }
 
 // pageCacheBytes bounds the rendered pages kept in memory; the largest page
@@ -105,7 +112,7 @@ const pageCacheBytes = 32 << 20
 var pageNames = []string{"editions", "home", "agenda", "activity", "people", "person", "orgs", "org", "livestreams", "releases", "briefing", "search", "error",
 	"register", "me", "ticket", "checkin", "seats", "program", "login", "reset", "audit",
 	"admin", "admin_activities", "activity_edit", "publish", "changelog", "board", "admin_items", "item_edit",
-	"fair", "fairadmin"}
+	"fair", "fairadmin", "scheduler"}
 
 // New parses the templates, prepares the static files and returns the
 // site's handler.
@@ -140,6 +147,8 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		editing:   cfg.Editing,
 		publisher: cfg.Publisher,
 		fair:      cfg.Fair,
+		scheduler: cfg.Scheduler,
+		jobs:      &scheduleJobs{},
 		base:      strings.TrimRight(cfg.BaseURL, "/"),
 		log:       log,
 		pages:     pages,
