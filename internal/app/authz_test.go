@@ -99,6 +99,8 @@ func TestAuthorisationTable(t *testing.T) {
 				{"POST", "/zh/zgc-2025/admin/activities/quantum-innovation", "version=999&title_zh=x", [6]int{409, 403, 409, 403, 403, redirect}},
 				{"GET", "/zh/zgc-2025/admin/timetable", "", [6]int{200, 403, 403, 403, 403, redirect}},
 				{"POST", "/zh/zgc-2025/admin/timetable/move", "activity=quantum-innovation&version=999&starts_at=2025-03-28T09:00", [6]int{409, 403, 403, 403, 403, redirect}},
+				{"GET", "/zh/zgc-2025/admin/timetable/schedule", "", [6]int{200, 403, 403, 403, 403, redirect}},
+				{"POST", "/zh/zgc-2025/admin/timetable/schedule", "seconds=0", [6]int{400, 403, 403, 403, 403, redirect}}, // admin: a time limit out of range
 				{"GET", "/zh/zgc-2025/admin/publish", "", [6]int{200, 403, 403, 403, 403, redirect}},
 				{"POST", "/zh/zgc-2025/admin/publish", "", [6]int{409, 403, 403, 403, 403, redirect}}, // admin: nothing to publish
 			}
