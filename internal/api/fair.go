@@ -28,7 +28,7 @@ type FairStore interface {
 	RequestMeeting(ctx context.Context, m *fair.Meeting) error
 	AnswerMeeting(ctx context.Context, activityID, id, by string, status fair.Status) (*fair.Meeting, error)
 	PublishSchedule(ctx context.Context, activityID string, base int64) (int64, error)
-	SetOutcome(ctx context.Context, activityID, id string, o fair.Outcome, amountCNY int64) (*fair.Meeting, error)
+	SetOutcome(ctx context.Context, activityID string, base int64, id string, o fair.Outcome, amountCNY int64) (*fair.Meeting, error)
 	AddMeeting(ctx context.Context, base int64, m *fair.Meeting) (int64, error)
 	RemoveMeeting(ctx context.Context, activityID string, base int64, id string) (int64, error)
 	FixMeeting(ctx context.Context, activityID string, base int64, id string, slot int) (int64, error)
@@ -468,26 +468,10 @@ func (s *server) requestMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	to := snap.Participants[in.To]
-	if to == nil {
-		return program.FieldErrorf(program.CodeInvalid, "to", "unknown", "no participant %q in this fair", in.To)
-	}
-	var ach *fair.Achievement
-	if in.Achievement != "" {
-		if ach = snap.Achievements[in.Achievement]; ach == nil {
-			return program.FieldErrorf(program.CodeInvalid, "achievement", "unknown", "no achievement %q in this fair", in.Achievement)
-		}
-	}
-	var need *fair.Need
-	if in.Need != "" {
-		if need = snap.Needs[in.Need]; need == nil {
-			return program.FieldErrorf(program.CodeInvalid, "need", "unknown", "no need %q in this fair", in.Need)
-		}
-	}
-	if err := fair.CheckRequest(p, to, ach, need); err != nil {
+	m, err := snap.NewRequest(p, in.To, in.Achievement, in.Need)
+	if err != nil {
 		return err
 	}
-	m := fair.Meeting{ActivityID: p.ActivityID, From: p.ID, To: to.ID, AchievementID: in.Achievement, NeedID: in.Need}
 	if err := s.fair.RequestMeeting(r.Context(), &m); err != nil {
 		return err
 	}
@@ -607,13 +591,14 @@ func (s *server) setOutcome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var in struct {
+		Version   int64        `json:"version"`
 		Outcome   fair.Outcome `json:"outcome"`
 		AmountCNY int64        `json:"amount_cny"`
 	}
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	m, err := s.fair.SetOutcome(ctx, snap.Data.Fair.ActivityID, id, in.Outcome, in.AmountCNY)
+	m, err := s.fair.SetOutcome(ctx, snap.Data.Fair.ActivityID, in.Version, id, in.Outcome, in.AmountCNY)
 	if err != nil {
 		return err
 	}
@@ -637,31 +622,14 @@ func (s *server) addFairMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	from, to := snap.Participants[in.From], snap.Participants[in.To]
-	switch {
-	case from == nil:
-		return program.FieldErrorf(program.CodeInvalid, "from", "unknown", "no participant %q in this fair", in.From)
-	case to == nil:
-		return program.FieldErrorf(program.CodeInvalid, "to", "unknown", "no participant %q in this fair", in.To)
-	}
-	if err := fair.CheckRequest(from, to, nil, nil); err != nil {
+	m, err := snap.NewMeeting(in.From, in.To, in.FixedSlot)
+	if err != nil {
 		return err
 	}
-	if err := checkSlot(&snap.Data.Fair, in.FixedSlot); err != nil {
-		return err
-	}
-	m := fair.Meeting{ActivityID: snap.Data.Fair.ActivityID, From: from.ID, To: to.ID, FixedSlot: in.FixedSlot}
 	if _, err := s.fair.AddMeeting(ctx, in.Version, &m); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, meetingOf(snap, view{ed: ed}, &m, true))
-}
-
-func checkSlot(f *fair.Fair, slot int) error {
-	if slot < 0 || slot > f.Slots {
-		return program.FieldErrorf(program.CodeInvalid, "fixed_slot", "slot", "fixed_slot %d: the fair has slots 1 to %d (0 frees the meeting)", slot, f.Slots)
-	}
-	return nil
 }
 
 // DELETE …/fair/meetings/{meeting}?version= (admin)
@@ -706,7 +674,7 @@ func (s *server) fixFairMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	if err := checkSlot(&snap.Data.Fair, in.Slot); err != nil {
+	if err := snap.Data.Fair.CheckSlot("fixed_slot", in.Slot); err != nil {
 		return err
 	}
 	v, err := s.fair.FixMeeting(ctx, snap.Data.Fair.ActivityID, in.Version, id, in.Slot)

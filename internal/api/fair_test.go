@@ -203,10 +203,15 @@ func testFairParticipantsAndOrganiser(t *testing.T, f *regFixture) {
 	if me["published"] != true || m["slot"].(float64) < 1 || m["table"].(float64) < 1 || m["starts_at"] == nil || len(me["needs"].([]any)) != 1 {
 		t.Errorf("published schedule: %v", me)
 	}
-	if st, v := f.send(http.MethodPut, fairPath+"/meetings/"+meetingID+"/outcome", admin, map[string]any{"outcome": "contract", "amount_cny": 1_200_000}); st != http.StatusOK || v["outcome"] != "contract" {
+	_, current := f.send(http.MethodGet, fairPath, "", nil)
+	fairVersion := current["version"]
+	if st, v := f.send(http.MethodPut, fairPath+"/meetings/"+meetingID+"/outcome", admin, map[string]any{"version": fairVersion, "outcome": "contract", "amount_cny": 1_200_000}); st != http.StatusOK || v["outcome"] != "contract" {
 		t.Errorf("outcome: %d %v", st, v)
 	}
-	if st, _ := f.send(http.MethodPut, fairPath+"/meetings/"+meetingID+"/outcome", admin, map[string]any{"outcome": "intention", "amount_cny": 5}); st != http.StatusBadRequest {
+	if st, _ := f.send(http.MethodPut, fairPath+"/meetings/"+meetingID+"/outcome", admin, map[string]any{"version": fairVersion, "outcome": "none"}); st != http.StatusConflict {
+		t.Errorf("an outcome on a stale fair version: %d, want 409", st)
+	}
+	if st, _ := f.send(http.MethodPut, fairPath+"/meetings/"+meetingID+"/outcome", admin, map[string]any{"version": fairVersion, "outcome": "intention", "amount_cny": 5}); st != http.StatusBadRequest {
 		t.Errorf("amount with an intention: %d", st)
 	}
 }

@@ -487,13 +487,15 @@ func (db *DB) PublishSchedule(ctx context.Context, activityID string, base int64
 	})
 }
 
-// SetOutcome records what came of a scheduled meeting.
-func (db *DB) SetOutcome(ctx context.Context, activityID, id string, o fair.Outcome, amountCNY int64) (*fair.Meeting, error) {
+// SetOutcome records what came of a scheduled meeting, at fair version
+// base like every organiser write, so two organisers recording outcomes
+// never overwrite each other unseen.
+func (db *DB) SetOutcome(ctx context.Context, activityID string, base int64, id string, o fair.Outcome, amountCNY int64) (*fair.Meeting, error) {
 	if err := fair.CheckOutcome(o, amountCNY); err != nil {
 		return nil, err
 	}
 	var out *fair.Meeting
-	err := db.inWriteTx(ctx, func(t *tx) error {
+	_, err := db.organiserWrite(ctx, activityID, base, func(t *tx, eventID string) error {
 		m, err := readMeeting(ctx, t, activityID, id)
 		if err != nil {
 			return err
@@ -501,15 +503,8 @@ func (db *DB) SetOutcome(ctx context.Context, activityID, id string, o fair.Outc
 		if m.Slot == 0 {
 			return program.Errorf(program.CodeConflict, "meeting %s was not scheduled, so it has no outcome", id)
 		}
-		var eventID string
-		if err := t.queryRow(ctx, `SELECT event_id FROM fairs WHERE activity_id = ?`, activityID).Scan(&eventID); err != nil {
-			return fmt.Errorf("read fair: %w", err)
-		}
 		if _, err := t.exec(ctx, `UPDATE fair_meetings SET outcome = ?, amount_cny = ?, updated_at = ? WHERE id = ?`, string(o), amountCNY, db.now(), id); err != nil {
 			return fmt.Errorf("set outcome: %w", err)
-		}
-		if _, err := bumpFair(ctx, t, activityID, 0); err != nil {
-			return err
 		}
 		before := map[string]any{"outcome": m.Outcome, "amount_cny": m.AmountCNY}
 		m.Outcome, m.AmountCNY = o, amountCNY

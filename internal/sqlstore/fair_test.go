@@ -163,10 +163,13 @@ func TestFairRequestsAndSchedule(t *testing.T) {
 		if v, err = db.PublishSchedule(ctx, act, v); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.SetOutcome(ctx, act, ids[0], fair.OutcomeContract, 3_000_000); err != nil {
+		if _, err := db.SetOutcome(ctx, act, v, ids[0], fair.OutcomeContract, 3_000_000); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.SetOutcome(ctx, act, ids[1], fair.OutcomeIntention, 5); program.ErrorCode(err) != program.CodeInvalid {
+		if _, err := db.SetOutcome(ctx, act, v, ids[0], fair.OutcomeIntention, 0); program.ErrorCode(err) != program.CodeConflict {
+			t.Errorf("an outcome recorded on a stale fair version: %v", err)
+		}
+		if _, err := db.SetOutcome(ctx, act, v+1, ids[1], fair.OutcomeIntention, 5); program.ErrorCode(err) != program.CodeInvalid {
 			t.Errorf("amount with an intention: %v", err)
 		}
 		st, err := db.MatchmakingStats(ctx, demo.FairEvent)

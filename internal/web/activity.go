@@ -32,6 +32,7 @@ type activityView struct {
 	// SignupURL is where the sign-up form posts, for activities that take
 	// sign-ups. The page is cached, so it shows no live seat counts.
 	SignupURL string
+	FairURL   string // the matchmaking fair's page, for an activity that has one
 }
 
 type orgGroup struct {
@@ -86,6 +87,7 @@ func (s *site) activity(w http.ResponseWriter, r *http.Request, q req) {
 	if s.reg != nil && registration.OpenForSignup(ed, a) == nil {
 		view.SignupURL = q.signup(a.Slug)
 	}
+	view.FairURL = s.fairLink(r.Context(), q, a)
 	if !slices.Contains(program.ActivityKinds, a.Kind) {
 		view.Kind.URL = ""
 	}

@@ -25,6 +25,13 @@ type FairStore interface {
 	RequestMeeting(ctx context.Context, m *fair.Meeting) error
 	AnswerMeeting(ctx context.Context, activityID, id, by string, status fair.Status) (*fair.Meeting, error)
 	FairActivities(ctx context.Context, eventID string) ([]string, error)
+	AddParticipant(ctx context.Context, p *fair.Participant) error
+	AddAchievement(ctx context.Context, a *fair.Achievement) error
+	AddNeed(ctx context.Context, n *fair.Need) error
+	AddMeeting(ctx context.Context, base int64, m *fair.Meeting) (int64, error)
+	RemoveMeeting(ctx context.Context, activityID string, base int64, id string) (int64, error)
+	FixMeeting(ctx context.Context, activityID string, base int64, id string, slot int) (int64, error)
+	SetOutcome(ctx context.Context, activityID string, base int64, id string, o fair.Outcome, amountCNY int64) (*fair.Meeting, error)
 }
 
 // suggestionsShown is how many suggestions the participant's page shows per item.
@@ -56,6 +63,7 @@ type fairMeetingView struct {
 	Status        string
 	Outcome       string
 	Fixed, Placed bool
+	URL           string // the organiser's page of the meeting
 }
 
 type fairPageView struct {
@@ -71,6 +79,7 @@ type fairPageView struct {
 	CalendarURL  string
 	RequestsURL  string // POST a request; POST RequestsURL/{id} answers one
 	Flash        string
+	fairForms    // the forms to join and to post achievements and needs
 }
 
 // fairOf resolves the {activity} of the request and its fair.
@@ -95,12 +104,33 @@ func orgName(snap *fair.Snapshot, lang, id string) string {
 	return id
 }
 
-// GET /{lang}/{event}/fair/{activity}: the participant's page
+// GET /{lang}/{event}/fair/{activity}: the participant's page; an attendee
+// who has not joined the fair yet gets the form to join it
 func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
-	act, snap, p := s.participantAt(w, r, q)
-	if p == nil {
+	a, _ := s.signedIn(w, r, q)
+	if a == nil {
 		return
 	}
+	act, snap := s.fairOf(w, r, q)
+	if snap == nil {
+		return
+	}
+	p, err := snap.ParticipantOf(a.ID)
+	if err != nil {
+		s.render(w, r, http.StatusOK, "fair", s.fairJoinView(r, q, act, snap, joinFormOf(a)))
+		return
+	}
+	v := s.fairPageView(r, q, act, snap, p)
+	switch d := r.URL.Query().Get("done"); d {
+	case "requested", "answered", "joined", "achievement", "need":
+		v.Flash = T(q.lang, "fair.done."+d)
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	s.render(w, r, http.StatusOK, "fair", v)
+}
+
+// fairPageView is the participant's page of p, with empty forms.
+func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot, p *fair.Participant) fairPageView {
 	lang := q.lang
 	paired := map[string]bool{}
 	for _, m := range snap.Data.Meetings {
@@ -116,6 +146,7 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 	}
 	v := fairPageView{CalendarURL: fairURL(q, act.Slug) + "/calendar.ics", RequestsURL: fairURL(q, act.Slug) + "/requests", Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
 		Side: T(lang, "fair.side."+string(p.Side)), Published: snap.Data.Fair.PublishedAt != nil}
+	v.fairForms = itemForms(q, act, p, achievementForm{}, needForm{})
 	for i := range snap.Data.Achievements {
 		ach := &snap.Data.Achievements[i]
 		if ach.ParticipantID != p.ID {
@@ -159,12 +190,7 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 		}
 		v.Schedule = append(v.Schedule, mv)
 	}
-	switch r.URL.Query().Get("done") {
-	case "requested", "answered":
-		v.Flash = T(lang, "fair.done."+r.URL.Query().Get("done"))
-	}
-	w.Header().Set("Cache-Control", "private, no-store")
-	s.render(w, r, http.StatusOK, "fair", v)
+	return v
 }
 
 // joinedFairs links the participant's page of every fair of the edition the
@@ -222,22 +248,10 @@ func (s *site) fairRequest(w http.ResponseWriter, r *http.Request, q req) {
 	if p == nil {
 		return
 	}
-	to := snap.Participants[r.FormValue("to")]
-	ach, need := snap.Achievements[r.FormValue("achievement")], snap.Needs[r.FormValue("need")]
-	if to == nil {
-		s.fail(w, r, q.lang, q.ed, program.FieldErrorf(program.CodeInvalid, "to", "unknown", "no such participant"))
-		return
-	}
-	if err := fair.CheckRequest(p, to, ach, need); err != nil {
+	m, err := snap.NewRequest(p, r.FormValue("to"), r.FormValue("achievement"), r.FormValue("need"))
+	if err != nil {
 		s.fail(w, r, q.lang, q.ed, err)
 		return
-	}
-	m := fair.Meeting{ActivityID: act.ID, From: p.ID, To: to.ID}
-	if ach != nil {
-		m.AchievementID = ach.ID
-	}
-	if need != nil {
-		m.NeedID = need.ID
 	}
 	if err := s.fair.RequestMeeting(r.Context(), &m); err != nil {
 		s.fail(w, r, q.lang, q.ed, err)
@@ -317,6 +331,8 @@ type fairAdminView struct {
 	Problems                      []fairProblemView
 	Slots                         []fairSlotView
 	ScheduleURL, PublishURL       string
+	Unplaced                      []fairMeetingView // requests and meetings without a slot
+	fairAdminForms
 }
 
 // fairAdminURL is the organiser's page of an activity's fair.
@@ -324,7 +340,7 @@ func fairAdminURL(q req, activity string) string {
 	return q.page("admin/fair/" + url.PathEscape(activity))
 }
 
-// GET /{lang}/{event}/admin/fair/{activity}?done=scheduled|published
+// GET /{lang}/{event}/admin/fair/{activity}?done=scheduled|published|meeting_added|removed
 func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	if s.admin(w, r, q) == nil {
 		return
@@ -335,7 +351,7 @@ func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	}
 	v := s.fairAdminView(r, q, act, snap)
 	switch r.URL.Query().Get("done") {
-	case "scheduled", "published":
+	case "scheduled", "published", "meeting_added", "removed":
 		v.Flash = T(q.lang, "fair.done."+r.URL.Query().Get("done"))
 	}
 	for _, p := range fair.Problems(&snap.Data.Fair, snap.Data.Participants, snap.Data.Meetings) {
@@ -359,14 +375,19 @@ func (s *site) fairAdminView(r *http.Request, q req, act *program.Activity, snap
 		if m.Status == fair.StatusAccepted {
 			v.Accepted++
 		}
+		mv := fairMeetingView{ID: m.ID, Table: m.Table, Fixed: m.FixedSlot > 0, Slot: m.FixedSlot, URL: base + "/meetings/" + url.PathEscape(m.ID),
+			Partner: orgName(snap, q.lang, m.From) + " × " + orgName(snap, q.lang, m.To), Outcome: T(q.lang, "fair.outcome."+string(m.Outcome)),
+			Status: T(q.lang, "fair.status."+string(m.Status))}
 		if m.Slot > 0 && m.Slot <= f.Slots {
-			v.Slots[m.Slot-1].Meetings = append(v.Slots[m.Slot-1].Meetings, fairMeetingView{Table: m.Table, Fixed: m.FixedSlot > 0,
-				Partner: orgName(snap, q.lang, m.From) + " × " + orgName(snap, q.lang, m.To), Outcome: T(q.lang, "fair.outcome."+string(m.Outcome))})
+			v.Slots[m.Slot-1].Meetings = append(v.Slots[m.Slot-1].Meetings, mv)
+		} else if m.Status != fair.StatusDeclined {
+			v.Unplaced = append(v.Unplaced, mv)
 		}
 	}
 	for t := range v.Slots {
 		slices.SortFunc(v.Slots[t].Meetings, func(a, b fairMeetingView) int { return a.Table - b.Table })
 	}
+	v.fairAdminForms = s.adminForms(q, act, snap, addMeetingForm{})
 	return v
 }
 

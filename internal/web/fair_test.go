@@ -49,7 +49,8 @@ func TestFairPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := "/zh/zgc-2025/fair/" + demo.FairActivity
-	wantStatus(t, "fair page before joining", firm.get(page), http.StatusForbidden)
+	wantIn(t, "fair page before joining: the form to join", firm.get(page).body, "加入对接会", `name="organisation_zh"`)
+	wantStatus(t, "calendar before joining", firm.get(page+"/calendar.ics"), http.StatusForbidden)
 	p := fair.Participant{ActivityID: act.ID, AttendeeID: a.ID, Organisation: program.Text{ZH: "管道检测公司", EN: "Pipeline Inspection Co."},
 		Contact: fair.Contact{Name: "钱七", Email: "qian@example.org"}, Side: fair.SideDemand, Availability: fair.AvailableBoth}
 	if err := db.AddParticipant(ctx, &p); err != nil {

@@ -79,6 +79,14 @@ func (s *site) routes() http.Handler {
 		mux.HandleFunc("GET /{lang}/{event}/admin/fair/{activity}", s.live(s.fairAdmin))
 		mux.HandleFunc("POST /{lang}/{event}/admin/fair/{activity}/schedule", s.live(s.fairAction(false)))
 		mux.HandleFunc("POST /{lang}/{event}/admin/fair/{activity}/publish", s.live(s.fairAction(true)))
+		mux.HandleFunc("POST /{lang}/{event}/fair/{activity}/join", s.live(s.fairJoin))
+		mux.HandleFunc("POST /{lang}/{event}/fair/{activity}/achievements", s.live(s.fairAddAchievement))
+		mux.HandleFunc("POST /{lang}/{event}/fair/{activity}/needs", s.live(s.fairAddNeed))
+		mux.HandleFunc("POST /{lang}/{event}/admin/fair/{activity}/meetings", s.live(s.fairAddMeeting))
+		mux.HandleFunc("GET /{lang}/{event}/admin/fair/{activity}/meetings/{meeting}", s.live(s.fairMeeting))
+		mux.HandleFunc("POST /{lang}/{event}/admin/fair/{activity}/meetings/{meeting}/fix", s.live(s.fairMeetingAction("fix")))
+		mux.HandleFunc("POST /{lang}/{event}/admin/fair/{activity}/meetings/{meeting}/remove", s.live(s.fairMeetingAction("remove")))
+		mux.HandleFunc("POST /{lang}/{event}/admin/fair/{activity}/meetings/{meeting}/outcome", s.live(s.fairMeetingAction("outcome")))
 	}
 	if s.reg != nil && s.files != nil {
 		// The secretariat's program file: download, template, upload.
