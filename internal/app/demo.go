@@ -46,19 +46,14 @@ func loadDemo(ctx context.Context, store *sqlstore.DB, out io.Writer) error {
 	return loadDemoFair(ctx, store, out)
 }
 
-// loadDemoTimetable adds what scheduling the sample needs (migration 0007):
-// the members of its theme days and the interests of its sample attendees.
-// It runs once per database, when the edition has no declared interests
-// yet, so that databases made before 0007 get them too.
+// loadDemoTimetable adds the interests of the sample attendees, which
+// scheduling the sample needs (the theme days' members come with the
+// dataset). It runs once per database, when the edition has no declared
+// interests yet.
 func loadDemoTimetable(ctx context.Context, store *sqlstore.DB, ds *program.Dataset, out io.Writer) error {
 	n, err := store.DeclaredInterests(ctx, demo.InterestEvent)
 	if err != nil || n > 0 {
 		return err
-	}
-	for _, d := range demo.ThemeDays() {
-		if err := store.SetThemeDay(ctx, d.Event, d.Day, d.Activities); err != nil {
-			return err
-		}
 	}
 	interests := demo.Interests(ds)
 	if err := store.DeclareInterests(ctx, demo.InterestEvent, interests); err != nil {

@@ -90,6 +90,24 @@ func TestEditFormsAndBoard(t *testing.T) {
 			if _, conflicts := fetch(http.MethodGet, "/api/v1/events/zgc-2025/conflicts", nil); !strings.Contains(conflicts, `"count":0`) {
 				t.Errorf("the public timetable shows the draft's conflicts: %s", conflicts)
 			}
+
+			// A member of the AI theme day (28 March) moved to 29 March splits
+			// the day: marked on the board, and once published reported by
+			// the public conflicts too.
+			_, page = fetch(http.MethodGet, "/zh/zgc-2025/admin/activities/future-ai-pioneers", nil)
+			if st, _ := fetch(http.MethodPost, "/zh/zgc-2025/admin/timetable/move", url.Values{"activity": {"future-ai-pioneers"}, "version": {versionOf(page)},
+				"room": {"iic-room-102"}, "starts_at": {"2025-03-29T09:00"}, "minutes": {"180"}}); st != http.StatusOK {
+				t.Fatalf("move the theme day's member: %d", st)
+			}
+			if _, board := fetch(http.MethodGet, "/en/zgc-2025/admin/timetable?day=2025-03-29", nil); !strings.Contains(board, `<li id="future-ai-pioneers" class="has-conflict">`) {
+				t.Error("the board does not mark the split theme day")
+			}
+			if st, _ := fetch(http.MethodPost, "/en/zgc-2025/admin/publish", nil); st != http.StatusOK {
+				t.Fatalf("publish: %d", st)
+			}
+			if _, conflicts := fetch(http.MethodGet, "/api/v1/events/zgc-2025/conflicts", nil); !strings.Contains(conflicts, `"kind":"theme-day-split"`) || !strings.Contains(conflicts, "future-ai-pioneers") {
+				t.Errorf("the public conflicts lack the split theme day: %s", conflicts)
+			}
 		})
 	}
 }

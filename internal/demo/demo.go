@@ -13,6 +13,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,6 +46,15 @@ func Dataset() *program.Dataset {
 	ds.Editions = []program.EditionRecord{
 		edition2024(loc, pool),
 		edition2025(loc, pool),
+	}
+	for _, d := range ThemeDays() {
+		for i := range ds.Editions {
+			for j := range ds.Editions[i].Activities {
+				if a := &ds.Editions[i].Activities[j]; ds.Editions[i].Event.Slug == d.Event && slices.Contains(d.Activities, a.Slug) {
+					a.ThemeDay = d.Day
+				}
+			}
+		}
 	}
 	return ds
 }

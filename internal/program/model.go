@@ -249,7 +249,11 @@ type Activity struct {
 	Interpretation bool     // simultaneous interpretation offered
 	Livestream     *Livestream
 	Status         Status
-	Sample         bool
+	// ThemeDay is the date of the theme day the activity belongs to ("" for
+	// none): declared, never inferred from its themes, since an activity of
+	// the day's theme may run on another day.
+	ThemeDay string
+	Sample   bool
 	Hosts          []Host
 	Speakers       []Appearance
 	Version        int64 `json:"-"` // of the working copy's row, for optimistic concurrency; not part of published snapshots

@@ -18,10 +18,9 @@ import (
 type Store interface {
 	// LoadDraftEdition reads the working copy of an edition, drafts included.
 	LoadDraftEdition(ctx context.Context, slug string) (*program.Edition, error)
-	// TimetableInputs reads the theme-day membership (activity slug → date
-	// of its theme day) and what the attendees want (attendee key → slugs
-	// of activities: declared interests together with sign-ups).
-	TimetableInputs(ctx context.Context, slug string) (themeDays map[string]string, interest map[string][]string, err error)
+	// AttendeeInterests reads what the attendees want (attendee key →
+	// slugs of activities: declared interests together with sign-ups).
+	AttendeeInterests(ctx context.Context, slug string) (map[string][]string, error)
 	// ApplySchedule writes the moves into the working copy in one
 	// transaction if the edition is still at version base, bumping it and
 	// every moved activity's version, with an audit entry recording the
@@ -111,11 +110,11 @@ func Run(ctx context.Context, store Store, slug string, opt Options) (Result, er
 	if err != nil {
 		return Result{}, err
 	}
-	themeDays, interest, err := store.TimetableInputs(ctx, slug)
+	interest, err := store.AttendeeInterests(ctx, slug)
 	if err != nil {
 		return Result{}, err
 	}
-	d := timetable.Draft{ThemeDays: themeDays, Interest: interest}
+	d := timetable.Draft{Interest: interest}
 	if opt.FromEmpty {
 		d.Movable = Movable
 	}

@@ -59,8 +59,8 @@ func TestScheduleSampleFromEmpty(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			themeDays, interest, _ := db.TimetableInputs(ctx, "zgc-2025")
-			p, placements := timetable.FromDraft(ed, timetable.Draft{ThemeDays: themeDays, Interest: interest})
+			interest, _ := db.AttendeeInterests(ctx, "zgc-2025")
+			p, placements := timetable.FromDraft(ed, timetable.Draft{Interest: interest})
 			if cs := timetable.Check(p, placements); len(cs) != 0 {
 				t.Errorf("the applied working copy has conflicts: %+v", cs)
 			}

@@ -260,6 +260,14 @@ func (im *importer) activity(ctx context.Context, eventID string, sections map[s
 			return "", fmt.Errorf("theme %s: %w", slug, err)
 		}
 	}
+	// Membership of a theme day is set when the activity is made (sample
+	// data, a dataset) and later by SetThemeDay; the spreadsheet has no
+	// column for it, so an update from a file leaves it as it is.
+	if a.ThemeDay != "" {
+		if _, err := im.t.exec(ctx, `INSERT INTO theme_day_activities (activity_id, event_id, day) VALUES (?, ?, ?)`, id, eventID, a.ThemeDay); err != nil {
+			return "", fmt.Errorf("theme day %s: %w", a.ThemeDay, err)
+		}
+	}
 	for i, h := range a.Hosts {
 		org, err := im.id("organisations", h.Org, "hosts")
 		if err != nil {

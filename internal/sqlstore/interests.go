@@ -141,26 +141,13 @@ func (db *DB) DeclareInterests(ctx context.Context, slug string, interests map[s
 	})
 }
 
-// TimetableInputs reads an edition's theme-day membership (activity slug →
-// date of its theme day) and what its attendees want (attendee key →
-// activity slugs): declared interests together with sign-ups (confirmed or
-// waiting), a registered attendee's sign-ups keyed by the attendee's id.
-func (db *DB) TimetableInputs(ctx context.Context, slug string) (map[string]string, map[string][]string, error) {
-	themeDays, interest := map[string]string{}, map[string][]string{}
+// AttendeeInterests reads what an edition's attendees want (attendee key
+// → activity slugs): declared interests together with sign-ups (confirmed
+// or waiting), a registered attendee's sign-ups keyed by the attendee's id.
+func (db *DB) AttendeeInterests(ctx context.Context, slug string) (map[string][]string, error) {
+	interest := map[string][]string{}
 	err := db.inReadTx(ctx, func(t *tx) error {
 		ev, err := eventID(ctx, t, slug)
-		if err != nil {
-			return err
-		}
-		err = queryEach(ctx, t, `SELECT a.slug, m.day FROM theme_day_activities m JOIN activities a ON a.id = m.activity_id
-			WHERE m.event_id = ? ORDER BY a.slug`, []any{ev}, func(r *sql.Rows) error {
-			var a, day string
-			if err := r.Scan(&a, &day); err != nil {
-				return err
-			}
-			themeDays[a] = day
-			return nil
-		})
 		if err != nil {
 			return err
 		}
@@ -176,7 +163,7 @@ func (db *DB) TimetableInputs(ctx context.Context, slug string) (map[string]stri
 		})
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("timetable inputs of %s: %w", slug, err)
+		return nil, fmt.Errorf("interests of %s: %w", slug, err)
 	}
-	return themeDays, interest, nil
+	return interest, nil
 }

@@ -58,7 +58,7 @@ func (db *DB) LoadDraftEdition(ctx context.Context, slug string) (*program.Editi
 	var p program.Parts
 	err := db.inReadTx(ctx, func(t *tx) error {
 		var err error
-		p, err = readParts(ctx, t, slug, true)
+		p, err = readParts(ctx, t, slug, partsOf{drafts: true, themeDays: true})
 		return err
 	})
 	if err != nil {
@@ -70,9 +70,14 @@ func (db *DB) LoadDraftEdition(ctx context.Context, slug string) (*program.Editi
 	return program.NewEdition(p), nil
 }
 
+// partsOf says what readParts reads: activities in draft or not, and the
+// activities' theme days (their table comes with migration 0007, so the Go
+// step of 0006 reads without them).
+type partsOf struct{ drafts, themeDays bool }
+
 // readParts reads an edition and everything it references from the
-// program's tables; drafts says whether activities in draft are included.
-func readParts(ctx context.Context, t *tx, slug string, drafts bool) (program.Parts, error) {
+// program's tables.
+func readParts(ctx context.Context, t *tx, slug string, of partsOf) (program.Parts, error) {
 	var p program.Parts
 	var err error
 	p.Event, err = scanEvent(t.queryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE slug = ?`, slug))
@@ -83,11 +88,14 @@ func readParts(ctx context.Context, t *tx, slug string, drafts bool) (program.Pa
 		return p, err
 	}
 	l := loader{t: t, ev: p.Event.ID, selected: publicActivities}
-	if drafts {
+	if of.drafts {
 		l.selected = allActivities
 	}
 	steps := []func(context.Context, *program.Parts) error{
 		l.sections, l.activities, l.releases, l.themeDays, l.organisations, l.people, l.rooms, l.venues, l.themes,
+	}
+	if of.themeDays {
+		steps = append(steps, l.themeDayMembers)
 	}
 	for _, step := range steps {
 		if err := step(ctx, &p); err != nil {
@@ -186,6 +194,23 @@ func (l loader) activities(ctx context.Context, p *program.Parts) error {
 			}
 			a := &p.Activities[index[aid]]
 			a.Speakers = append(a.Speakers, program.Appearance{PersonID: pid, Role: program.SpeakerRole(role)})
+			return nil
+		})
+}
+
+// themeDayMembers sets the theme day of the activities that belong to one.
+func (l loader) themeDayMembers(ctx context.Context, p *program.Parts) error {
+	index := map[string]int{}
+	for i := range p.Activities {
+		index[p.Activities[i].ID] = i
+	}
+	return l.each(ctx, `SELECT activity_id, day FROM theme_day_activities WHERE activity_id IN (`+l.selected+`)`,
+		func(r *sql.Rows) error {
+			var id, day string
+			if err := r.Scan(&id, &day); err != nil {
+				return err
+			}
+			p.Activities[index[id]].ThemeDay = day
 			return nil
 		})
 }

@@ -91,7 +91,11 @@ func (db *DB) Publish(ctx context.Context, slug string, dryRun bool) (program.Ve
 
 // publish writes the next version of the edition inside t (unless dryRun).
 func publish(ctx context.Context, t *tx, slug string, now time.Time, dryRun bool) (program.Version, error) {
-	next, err := readParts(ctx, t, slug, false)
+	return publishParts(ctx, t, slug, now, dryRun, partsOf{themeDays: true})
+}
+
+func publishParts(ctx context.Context, t *tx, slug string, now time.Time, dryRun bool, of partsOf) (program.Version, error) {
+	next, err := readParts(ctx, t, slug, of)
 	if err != nil {
 		return program.Version{}, err
 	}
@@ -239,7 +243,8 @@ func publishExisting(ctx context.Context, t *tx) error {
 	}
 	ctx = audit.WithActor(ctx, "migration")
 	for _, s := range slugs {
-		if _, err := publish(ctx, t, s, time.Now().UTC().Truncate(time.Second), false); err != nil {
+		// Theme days are not read: their table is made by 0007, after this step.
+		if _, err := publishParts(ctx, t, s, time.Now().UTC().Truncate(time.Second), false, partsOf{}); err != nil {
 			return fmt.Errorf("publish %s: %w", s, err)
 		}
 	}

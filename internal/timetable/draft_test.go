@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"convene/internal/demo"
 	"convene/internal/program"
 	"convene/internal/testkit"
 )
@@ -19,14 +18,8 @@ func TestFromDraftSampleThemeDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	days := map[string]string{}
-	for _, d := range demo.ThemeDays() {
-		for _, a := range d.Activities {
-			days[a] = d.Day
-		}
-	}
 	forums := func(a *program.Activity) bool { return a.Kind == program.KindParallelForum }
-	p, placed := FromDraft(ed, Draft{ThemeDays: days, Movable: forums})
+	p, placed := FromDraft(ed, Draft{Movable: forums})
 	if cs := Check(p, placed); len(cs) != 0 {
 		t.Fatalf("the hand-made timetable: %+v", cs)
 	}

@@ -36,12 +36,9 @@ const VenueTravel = 30 * time.Minute
 //     declaring more seats than its room holds is over capacity. A room
 //     whose capacity is unknown (0) is not checked;
 //   - a room's building is its venue, with VenueTravel between venues;
-//   - theme days are not mapped (Activity.ThemeDay stays empty): an
-//     activity carrying the theme is not evidence of membership (the
-//     sample's 28 March AI theme day has AI forums on other days too), and
-//     membership is declared in the working copy's table
-//     theme_day_activities, which published snapshots do not carry yet
-//     (FromDraft maps it for the scheduler).
+//   - its theme day is the one it is declared a member of
+//     (program.Activity.ThemeDay), never inferred from its themes: the
+//     sample's 28 March AI theme day has AI forums on other days too.
 //
 // No activity is Fixed and there are no blocks or unavailable windows: the
 // edition records none of them.
@@ -83,7 +80,7 @@ func fromEdition(ed *program.Edition, include, placed func(*program.Activity) bo
 			roomID = r.Slug
 			addRoom(r)
 		}
-		act := Activity{ID: a.Slug, Duration: a.EndsAt.Sub(a.StartsAt)}
+		act := Activity{ID: a.Slug, Duration: a.EndsAt.Sub(a.StartsAt), ThemeDay: a.ThemeDay}
 		if r != nil && r.Capacity > 0 {
 			act.Audience = ed.Seats(a)
 		}
@@ -126,9 +123,6 @@ func fromEdition(ed *program.Edition, include, placed func(*program.Activity) bo
 // Draft is what scheduling the working copy of an edition needs besides
 // the edition itself.
 type Draft struct {
-	// ThemeDays gives the date of the theme day an activity belongs to, by
-	// activity slug.
-	ThemeDays map[string]string
 	// Interest lists, per attendee, the slugs of the activities they want.
 	Interest map[string][]string
 	// Movable says which placed activities the scheduler may move; nil
@@ -155,7 +149,6 @@ func FromDraft(ed *program.Edition, d Draft) (*Problem, []Placement) {
 	}
 	include := func(a *program.Activity) bool { return a.Status != program.StatusCancelled }
 	p, placements := fromEdition(ed, include, placed, true, func(a *program.Activity, act *Activity) {
-		act.ThemeDay = d.ThemeDays[a.Slug]
 		movable := !placed(a) || (d.Movable != nil && d.Movable(a))
 		if !movable {
 			room := a.RoomID // an unknown room keeps its id, and scheduling says so
