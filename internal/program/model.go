@@ -254,9 +254,9 @@ type Activity struct {
 	// the day's theme may run on another day.
 	ThemeDay string
 	Sample   bool
-	Hosts          []Host
-	Speakers       []Appearance
-	Version        int64 `json:"-"` // of the working copy's row, for optimistic concurrency; not part of published snapshots
+	Hosts    []Host
+	Speakers []Appearance
+	Version  int64 `json:"-"` // of the working copy's row, for optimistic concurrency; not part of published snapshots
 }
 
 // Release is something released at a release event: a report, an index, a list.
