@@ -236,32 +236,28 @@ func suggestionLimit(r *http.Request) (int, error) {
 
 // GET …/fair/needs/{item}/suggestions: achievements for a need
 func (s *server) needSuggestions(w http.ResponseWriter, r *http.Request) error {
-	_, _, snap, err := s.fairOf(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathParam(r, "item")
-	if err != nil {
-		return err
-	}
-	limit, err := suggestionLimit(r)
-	if err != nil {
-		return err
-	}
-	ss, err := snap.Index.ForNeed(id, limit)
-	if err != nil {
-		return err
-	}
-	out := make([]suggestionItem, len(ss))
-	for i, sg := range ss {
-		a := snap.Achievements[sg.ID]
-		out[i] = suggestionItem{Suggestion: sg, Title: a.Title, Owner: ownerOf(snap, a.ParticipantID)}
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return s.suggestions(w, r, func(snap *fair.Snapshot, id string, limit int) ([]fair.Suggestion, error) {
+		return snap.Index.ForNeed(id, limit)
+	}, func(snap *fair.Snapshot, id string) (program.Text, string) {
+		a := snap.Achievements[id]
+		return a.Title, a.ParticipantID
+	})
 }
 
 // GET …/fair/achievements/{item}/suggestions: needs for an achievement
 func (s *server) achievementSuggestions(w http.ResponseWriter, r *http.Request) error {
+	return s.suggestions(w, r, func(snap *fair.Snapshot, id string, limit int) ([]fair.Suggestion, error) {
+		return snap.Index.ForAchievement(id, limit)
+	}, func(snap *fair.Snapshot, id string) (program.Text, string) {
+		n := snap.Needs[id]
+		return n.Title, n.ParticipantID
+	})
+}
+
+// suggestions answers the partners rank finds for the {item}, each named
+// by what suggested says of it (title and owner).
+func (s *server) suggestions(w http.ResponseWriter, r *http.Request, rank func(*fair.Snapshot, string, int) ([]fair.Suggestion, error),
+	suggested func(*fair.Snapshot, string) (program.Text, string)) error {
 	_, _, snap, err := s.fairOf(r)
 	if err != nil {
 		return err
@@ -274,14 +270,14 @@ func (s *server) achievementSuggestions(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	ss, err := snap.Index.ForAchievement(id, limit)
+	ss, err := rank(snap, id, limit)
 	if err != nil {
 		return err
 	}
 	out := make([]suggestionItem, len(ss))
 	for i, sg := range ss {
-		n := snap.Needs[sg.ID]
-		out[i] = suggestionItem{Suggestion: sg, Title: n.Title, Owner: ownerOf(snap, n.ParticipantID)}
+		title, owner := suggested(snap, sg.ID)
+		out[i] = suggestionItem{Suggestion: sg, Title: title, Owner: ownerOf(snap, owner)}
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

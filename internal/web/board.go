@@ -153,8 +153,7 @@ func (s *site) moveItem(w http.ResponseWriter, r *http.Request, q req) {
 	if e == nil {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, q.lang, q.ed, program.Invalidf("form", "the form could not be read"))
+	if !s.parseForm(w, r, q) { // a size limit; a bad body is answered
 		return
 	}
 	f := r.PostForm

@@ -300,8 +300,7 @@ func (s *site) editActivity(w http.ResponseWriter, r *http.Request, q req) {
 		return
 	}
 	slug := r.PathValue("activity")
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, q.lang, q.ed, program.Invalidf("form", "the form could not be read"))
+	if !s.parseForm(w, r, q) { // a size limit; a bad body is answered
 		return
 	}
 	base, _ := strconv.ParseInt(r.PostForm.Get("version"), 10, 64)
