@@ -15,9 +15,10 @@ import (
 
 // Suggested partners. Achievements and needs are matched on their text in
 // both languages with BM25, the same field and the fit of the achievement's
-// maturity to what the need can use. The index is built once per fair (a
-// few thousand items take milliseconds) so that a query only walks the
-// postings of the query's terms.
+// maturity to what the need can use. The index is built once per fair
+// version (about a quarter of a second for 3,300 achievements and 2,600
+// needs, docs/benchmarks.md) so that a query only walks the postings of the
+// query's terms (about a millisecond).
 
 // BM25 parameters (the usual defaults) and the weights of the other signals,
 // in BM25 points: a same-field item outranks one that shares a word or two.
