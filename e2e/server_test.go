@@ -17,8 +17,10 @@ import (
 var fixedNow = time.Date(2025, 3, 20, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
 // startTimeout bounds how long the application may take to migrate, load the
-// sample data and start listening.
-const startTimeout = 30 * time.Second
+// sample data and start listening. Loading the sample takes about 3 s (the
+// fair's schedule is computed then), but CI builds with the race detector,
+// which makes it ten times slower, and runs other packages' tests beside it.
+const startTimeout = 120 * time.Second
 
 // startSite runs the real application in-process, as `convene serve --demo`
 // on a free port with a throwaway data directory, and returns its base URL
