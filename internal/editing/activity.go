@@ -150,7 +150,7 @@ func ApplyActivity(ed *program.Edition, known Known, e Editor, rec program.Activ
 		out.Status = *patch.Status
 	}
 	if out.Room != "" && !known("room", out.Room) {
-		errs.Add("room", "unknown", fmt.Sprintf("%q is not a room", out.Room))
+		errs.Add("room", "unknown_room", fmt.Sprintf("%q is not a room", out.Room))
 	}
 	checkPlacement(ed, &out, &errs)
 	if patch.Livestream != nil {

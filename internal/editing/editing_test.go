@@ -266,7 +266,7 @@ func TestApplyActivityReportsEveryInvalidField(t *testing.T) {
 		"languages":      {"language"},
 		"livestream_url": {"url"},
 		"speakers":       {"unknown_person", "speaker_twice", "speaker_role"},
-		"room":           {"unknown"},
+		"room":           {"unknown_room"},
 		"starts_at":      {"outside_edition"},
 		"ends_at":        {"end_before_start"},
 		"capacity":       {"capacity"},

@@ -32,7 +32,7 @@ var DefaultWeights = Weights{Audience: 1, PreferredDay: 50, PreferredRoom: 20}
 // penalties, so the search removes violations first.
 const hardWeight = int64(1) << 40
 
-// ScheduleOptions control Schedule.
+// ScheduleOptions control PlanTimetable.
 type ScheduleOptions struct {
 	Seed      uint64
 	TimeLimit time.Duration // 0 = no limit (then MaxIters must be set)
