@@ -50,6 +50,21 @@ func (s *site) editor(w http.ResponseWriter, r *http.Request, q req) *editing.Ed
 	return &e
 }
 
+// editorDraft is editor with the working copy of q's edition: nil when the
+// visitor may not edit, or the copy could not be read (answered either way).
+func (s *site) editorDraft(w http.ResponseWriter, r *http.Request, q req) (*editing.Editor, *program.Edition) {
+	e := s.editor(w, r, q)
+	if e == nil {
+		return nil, nil
+	}
+	draft, err := s.editing.Draft(r.Context(), q.ed.Event.Slug)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return nil, nil
+	}
+	return e, draft
+}
+
 // adminEditor is editor for what only the secretariat does.
 func (s *site) adminEditor(w http.ResponseWriter, r *http.Request, q req) *editing.Editor {
 	e := s.editor(w, r, q)
@@ -72,13 +87,8 @@ type adminHomeView struct {
 
 // GET /{lang}/{event}/admin/ — where the secretariat and editors start.
 func (s *site) adminHome(w http.ResponseWriter, r *http.Request, q req) {
-	e := s.editor(w, r, q)
+	e, draft := s.editorDraft(w, r, q)
 	if e == nil {
-		return
-	}
-	draft, err := s.editing.Draft(r.Context(), q.ed.Event.Slug)
-	if err != nil {
-		s.fail(w, r, q.lang, q.ed, err)
 		return
 	}
 	v := adminHomeView{Page: s.page(r, q.lang, T(q.lang, "admin.title"), "", q.ed), Admin: e.Admin,
@@ -139,13 +149,8 @@ type activityRow struct {
 
 // GET /{lang}/{event}/admin/activities — what the visitor may edit.
 func (s *site) adminActivities(w http.ResponseWriter, r *http.Request, q req) {
-	e := s.editor(w, r, q)
+	e, draft := s.editorDraft(w, r, q)
 	if e == nil {
-		return
-	}
-	draft, err := s.editing.Draft(r.Context(), q.ed.Event.Slug)
-	if err != nil {
-		s.fail(w, r, q.lang, q.ed, err)
 		return
 	}
 	v := activityListView{Page: s.page(r, q.lang, T(q.lang, "admin.activities"), "", q.ed)}

@@ -40,13 +40,8 @@ func (s *site) adminItems(w http.ResponseWriter, r *http.Request, q req) {
 		s.notFound(w, r)
 		return
 	}
-	e := s.editor(w, r, q)
+	e, draft := s.editorDraft(w, r, q)
 	if e == nil {
-		return
-	}
-	draft, err := s.editing.Draft(r.Context(), q.ed.Event.Slug)
-	if err != nil {
-		s.fail(w, r, q.lang, q.ed, err)
 		return
 	}
 	v := itemListView{Page: s.page(r, q.lang, T(q.lang, "admin."+k.Name), "", q.ed), Heading: T(q.lang, "admin."+k.Name)}
@@ -96,13 +91,8 @@ func (s *site) adminItems(w http.ResponseWriter, r *http.Request, q req) {
 // GET /{lang}/{event}/admin/livestreams — every broadcast the visitor may
 // edit, linked to its activity's form where the link and time are set.
 func (s *site) adminLivestreams(w http.ResponseWriter, r *http.Request, q req) {
-	e := s.editor(w, r, q)
+	e, draft := s.editorDraft(w, r, q)
 	if e == nil {
-		return
-	}
-	draft, err := s.editing.Draft(r.Context(), q.ed.Event.Slug)
-	if err != nil {
-		s.fail(w, r, q.lang, q.ed, err)
 		return
 	}
 	v := itemListView{Page: s.page(r, q.lang, T(q.lang, "admin.livestreams"), "", q.ed), Heading: T(q.lang, "admin.livestreams")}
