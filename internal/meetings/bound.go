@@ -128,6 +128,10 @@ type Bound struct {
 	// FairnessInfeasible is set when some participant must have more than d
 	// breaks while another is sure to have none.
 	FairnessInfeasible bool
+	// FairnessIsMax is set when some participant has at most one meeting,
+	// hence no break: then max − min ≤ d is max ≤ d, which is what the
+	// searches enforce.
+	FairnessIsMax bool
 }
 
 // LowerBound computes per-participant bounds (see boundParticipant) and
@@ -156,6 +160,7 @@ func LowerBound(in *Instance, d int) Bound {
 		b.PerPerson[p] = pb.breaks
 		b.Breaks += pb.breaks
 	}
+	b.FairnessIsMax = someoneFree
 	if someoneFree {
 		for _, h := range b.PerPerson {
 			if h > d {

@@ -313,14 +313,19 @@ func TestPropertiesOnRandomFairs(t *testing.T) {
 	if testing.Short() {
 		n = 30
 	}
-	claims := 0
+	claims, exactClaims := 0, 0
 	for i := range n {
 		in := randomInstance(rng)
 		if in.Validate() != nil {
 			continue
 		}
 		d := rng.IntN(2)
-		res, err := meetings.Solve(context.Background(), in, meetings.Options{D: d, Seed: uint64(i), MaxIterations: 20_000})
+		// every other fair also gets the exact method, whose claims are checked the same way
+		var exact int64
+		if i%2 == 1 {
+			exact = 100_000
+		}
+		res, err := meetings.Solve(context.Background(), in, meetings.Options{D: d, Seed: uint64(i), MaxIterations: 20_000, ExactConflicts: exact})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -344,9 +349,12 @@ func TestPropertiesOnRandomFairs(t *testing.T) {
 		}
 		if res.Optimal || res.ProvenInfeasible {
 			claims++
+			if exact > 0 {
+				exactClaims++
+			}
 		}
 	}
-	if claims == 0 {
-		t.Error("no claim was ever made: the test checks nothing")
+	if claims == 0 || exactClaims == 0 {
+		t.Errorf("claims made: %d, %d of them with the exact method: the test checks too little", claims, exactClaims)
 	}
 }

@@ -25,6 +25,11 @@ type Options struct {
 	// MaxIterations stops the search after that many moves (0 = none).
 	// With a MaxIterations and no TimeLimit, Solve is deterministic for a seed.
 	MaxIterations int64
+	// ExactConflicts, when there is no TimeLimit, runs the exact method
+	// after the local search for at most that many conflicts (0 = not at
+	// all). With a TimeLimit the exact method runs beside the local search
+	// until the limit, in one worker's place.
+	ExactConflicts int64
 	// Progress, when set, is called now and then (by one search goroutine,
 	// then once at the end; never concurrently).
 	Progress func(Progress)
@@ -324,7 +329,13 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		}
 		deadline = start.Add(limit)
 	}
+	best := &incumbent{breaks: -1}
+	useExact := !res.ProvenInfeasible && b.FairnessIsMax && (opt.TimeLimit > 0 || opt.ExactConflicts > 0) && !exactTooLarge(in)
+	concurrent := useExact && opt.TimeLimit > 0
 	workers := max(opt.Workers, 1)
+	if concurrent && workers > 1 {
+		workers-- // the exact method takes one worker's place
+	}
 	var done atomic.Bool
 	runs := make([]*search, workers)
 	var wg sync.WaitGroup
@@ -332,7 +343,7 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		runs[w] = &search{
 			s: newState(in, opt.D), rng: rand.New(rand.NewPCG(opt.Seed, 0x9e3779b97f4a7c15+uint64(w))),
 			target: b.Breaks, proven: res.ProvenInfeasible, deadline: deadline, now: now, done: &done,
-			maxIter:  opt.MaxIterations,
+			maxIter: opt.MaxIterations, shared: best,
 			kempePct: moveMixes[w%len(moveMixes)][0], focusPct: moveMixes[w%len(moveMixes)][1],
 		}
 		if w == 0 && opt.Progress != nil {
@@ -342,7 +353,24 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		}
 		wg.Go(func() { runs[w].run(ctx) })
 	}
+	var ex *exactRun
+	if useExact {
+		ex = &exactRun{in: in, d: opt.D, lb: b.Breaks, best: best, done: &done}
+		if concurrent {
+			// give the local search a moment to find a first schedule: the
+			// formula starts from it and counts breaks only up to it
+			waitUntil := start.Add(opt.TimeLimit / 20)
+			ex.wait = func() bool { _, ub := best.get(); return ub < 0 && now().Before(waitUntil) }
+			ex.stop = func(int64) bool { return !now().Before(deadline) }
+			wg.Go(func() { ex.run(ctx) })
+		} else {
+			ex.stop = func(conflicts int64) bool { return conflicts >= opt.ExactConflicts }
+		}
+	}
 	wg.Wait()
+	if useExact && !concurrent {
+		ex.run(ctx) // after the local search, so that the result is deterministic
+	}
 	win := runs[0]
 	var iters int64
 	for _, r := range runs {
@@ -355,8 +383,21 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	for m, t := range win.best {
 		s.place(m, t)
 	}
+	if slots, breaks := best.get(); breaks >= 0 && (s.hard > 0 || breaks < s.breaks) {
+		for m, t := range slots {
+			s.place(m, t)
+		}
+	}
+	if ex != nil && !ex.broken {
+		res.LowerBound = max(res.LowerBound, ex.lowerBound)
+		if ex.infeasible {
+			res.ProvenInfeasible = true
+			res.Reason = "no schedule meets every rule (proven by the exact method)"
+		}
+	}
 	// small fairs: settle optimality (or infeasibility) by exhaustive search
-	if len(in.Meetings) <= exhaustiveMeetings && !(win.bestHard == 0 && win.bestBreaks == b.Breaks) && !res.ProvenInfeasible {
+	settled := s.hard == 0 && s.breaks == res.LowerBound || res.ProvenInfeasible
+	if len(in.Meetings) <= exhaustiveMeetings && !settled {
 		ex, exBreaks, finished := exhaustive(in, opt.D)
 		switch {
 		case finished && ex == nil:
@@ -540,6 +581,7 @@ type search struct {
 	deadline time.Time
 	now      func() time.Time
 	done     *atomic.Bool // set by the run that reaches the bound
+	shared   *incumbent   // where complete schedules are offered to the exact method
 	maxIter  int64
 	progress func(iters int64, best int)
 
@@ -579,6 +621,9 @@ func (r *search) run(ctx context.Context) {
 		if s.better(r.bestHard, r.bestBreaks) {
 			r.bestBreaks, r.bestHard = s.breaks, s.hard
 			copy(r.best, s.slot)
+			if s.hard == 0 {
+				r.shared.offer(s.slot, s.breaks)
+			}
 			if r.bestHard == 0 && r.bestBreaks == r.target && !r.proven {
 				r.done.Store(true)
 			}

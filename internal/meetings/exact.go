@@ -1,0 +1,420 @@
+package meetings
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"convene/internal/sat"
+)
+
+// The exact method: the instance as a propositional formula, solved by the
+// CDCL solver of internal/sat under a bound on the total breaks that tightens
+// with every schedule found, until the solver proves that no schedule has
+// fewer breaks. This is the approach of Bofill et al. (JAIR 2022), whose
+// MaxSAT encoding solved every benchmark file; the local search finds good
+// schedules fast and the formula proves them optimal or improves on them.
+//
+// Variables, per meeting m and allowed slot t: x(m,t) "m takes t"; per
+// participant p and slot t: busy(p,t), after(p,t) "p has a meeting at t or
+// later", brk(p,t) "p is busy at t, idle at t+1 and busy later" (a break
+// starts after t). Breaks are counted per participant by a sequential
+// counter capped at d+1 (fairness: at most d), and the counters' outputs are
+// summed by another; "at most K breaks in total" is an assumption on that
+// sum, so the clauses learnt under one bound serve the next.
+
+// satModel is the formula of one instance.
+type satModel struct {
+	in     *Instance
+	s      *sat.Solver
+	x      [][]int // per meeting, per slot index 0..Slots-1: variable or -1
+	busy   [][]int // per participant, per slot index
+	total  []sat.Lit
+	hasBrk bool
+}
+
+func (f *satModel) newVar() sat.Lit { return sat.Pos(f.s.NewVar()) }
+
+// atMostOne adds a ladder encoding: 3n clauses instead of n²/2.
+func (f *satModel) atMostOne(lits []sat.Lit) {
+	if len(lits) <= 4 {
+		for i := range lits {
+			for j := i + 1; j < len(lits); j++ {
+				f.s.AddClause(lits[i].Not(), lits[j].Not())
+			}
+		}
+		return
+	}
+	prev := lits[0]
+	for i := 1; i < len(lits); i++ {
+		f.s.AddClause(prev.Not(), lits[i].Not())
+		if i == len(lits)-1 {
+			break
+		}
+		y := f.newVar() // some of lits[0..i] is true
+		f.s.AddClause(prev.Not(), y)
+		f.s.AddClause(lits[i].Not(), y)
+		prev = y
+	}
+}
+
+// counter returns out with out[j] implied when at least j+1 of lits are
+// true, for j < width (a sequential counter, Sinz 2005, one direction: the
+// outputs are forced up by the inputs, which is all an upper bound needs;
+// they are also ordered, out[j] → out[j−1]).
+func (f *satModel) counter(lits []sat.Lit, width int) []sat.Lit {
+	var prev []sat.Lit
+	for _, x := range lits {
+		cur := make([]sat.Lit, min(len(prev)+1, width))
+		for j := range cur {
+			cur[j] = f.newVar()
+			if j < len(prev) {
+				f.s.AddClause(prev[j].Not(), cur[j])
+			}
+			if j > 0 {
+				f.s.AddClause(cur[j].Not(), cur[j-1]) // outputs are ordered, so a bound fixes those above it
+			}
+			if j == 0 {
+				f.s.AddClause(x.Not(), cur[0])
+			} else {
+				f.s.AddClause(x.Not(), prev[j-1].Not(), cur[j])
+			}
+		}
+		prev = cur
+	}
+	return prev
+}
+
+// atMost forbids more than k of lits.
+func (f *satModel) atMost(lits []sat.Lit, k int) {
+	if k < 0 {
+		f.s.AddClause() // unsatisfiable
+		return
+	}
+	if len(lits) <= k {
+		return
+	}
+	if k == 0 {
+		for _, l := range lits {
+			f.s.AddClause(l.Not())
+		}
+		return
+	}
+	out := f.counter(lits, k+1)
+	if len(out) > k {
+		f.s.AddClause(out[k].Not())
+	}
+}
+
+// newSATModel encodes the instance with fairness max breaks ≤ d and a total
+// counter able to express bounds below width.
+func newSATModel(in *Instance, d, width int) *satModel {
+	f := &satModel{in: in, s: sat.New()}
+	ns := in.Slots
+	f.x = make([][]int, len(in.Meetings))
+	slotLits := make([][]sat.Lit, ns)
+	for m := range in.Meetings {
+		dom := in.domain(m)
+		f.x[m] = make([]int, ns)
+		var mine []sat.Lit
+		for t := range ns {
+			f.x[m][t] = -1
+			if dom&(1<<t) != 0 {
+				f.x[m][t] = f.s.NewVar()
+				mine = append(mine, sat.Pos(f.x[m][t]))
+				slotLits[t] = append(slotLits[t], sat.Pos(f.x[m][t]))
+			}
+		}
+		f.s.AddClause(mine...)
+		f.atMostOne(mine)
+	}
+	for t := range ns {
+		f.atMost(slotLits[t], in.Tables)
+	}
+	f.precedences()
+
+	var perPerson []sat.Lit
+	f.busy = make([][]int, in.Participants)
+	for p, ms := range in.byParticipant() {
+		f.busy[p] = make([]int, ns)
+		for t := range ns {
+			var at []sat.Lit
+			for _, m := range ms {
+				if f.x[m][t] >= 0 {
+					at = append(at, sat.Pos(f.x[m][t]))
+				}
+			}
+			f.busy[p][t] = -1
+			if len(at) == 0 {
+				continue
+			}
+			f.atMostOne(at)
+			b := f.newVar()
+			f.busy[p][t] = b.Var()
+			f.s.AddClause(append([]sat.Lit{b.Not()}, at...)...)
+			for _, x := range at {
+				f.s.AddClause(x.Not(), b)
+			}
+		}
+		if len(ms) < 2 {
+			continue
+		}
+		// p is busy in exactly len(ms) slots: implied, but resolution
+		// cannot count, and breaks are about which slots are busy
+		var bs, idle []sat.Lit
+		for _, v := range f.busy[p] {
+			if v >= 0 {
+				bs = append(bs, sat.Pos(v))
+				idle = append(idle, sat.Neg(v))
+			}
+		}
+		f.atMost(bs, len(ms))
+		f.atMost(idle, len(bs)-len(ms))
+		brks := f.breakLits(p)
+		out := f.counter(brks, d+1)
+		if len(out) > d {
+			f.s.AddClause(out[d].Not())
+			out = out[:d]
+		}
+		perPerson = append(perPerson, out...)
+	}
+	f.hasBrk = len(perPerson) > 0
+	f.total = f.counter(perPerson, width)
+	return f
+}
+
+// breakLits defines brk(p,t) for participant p and returns them.
+func (f *satModel) breakLits(p int) []sat.Lit {
+	ns := f.in.Slots
+	busy := f.busy[p]
+	after := make([]sat.Lit, ns+1)
+	after[ns] = -1
+	for t := ns - 1; t >= 0; t-- {
+		switch {
+		case busy[t] < 0 && after[t+1] < 0:
+			after[t] = -1
+		case busy[t] >= 0 && after[t+1] < 0:
+			after[t] = sat.Pos(busy[t])
+		default:
+			a := f.newVar()
+			if busy[t] >= 0 {
+				f.s.AddClause(sat.Neg(busy[t]), a)
+			}
+			f.s.AddClause(after[t+1].Not(), a)
+			after[t] = a
+		}
+	}
+	var brks []sat.Lit
+	for t := 0; t+1 < ns; t++ {
+		// a break starts after t: busy at t, idle at t+1, busy later
+		if busy[t] < 0 || after[t+1] < 0 {
+			continue
+		}
+		b := f.newVar()
+		c := []sat.Lit{sat.Neg(busy[t]), after[t+1].Not(), b}
+		if busy[t+1] >= 0 {
+			c = append(c, sat.Pos(busy[t+1]))
+		}
+		f.s.AddClause(c...)
+		brks = append(brks, b)
+	}
+	return brks
+}
+
+// precedences: q before m. Meetings in a precedence get order variables
+// le(q,t) "q takes a slot ≤ t", so each precedence costs a clause per slot.
+func (f *satModel) precedences() {
+	ns := f.in.Slots
+	le := map[int][]sat.Lit{}
+	order := func(q int) []sat.Lit {
+		if l, ok := le[q]; ok {
+			return l
+		}
+		l := make([]sat.Lit, ns)
+		for t := range ns {
+			l[t] = f.newVar()
+			if t > 0 {
+				f.s.AddClause(l[t-1].Not(), l[t])
+			}
+			if v := f.x[q][t]; v >= 0 {
+				f.s.AddClause(sat.Neg(v), l[t])
+				if t > 0 {
+					f.s.AddClause(sat.Neg(v), l[t-1].Not())
+				}
+			}
+		}
+		le[q] = l
+		return l
+	}
+	for m, mt := range f.in.Meetings {
+		for _, q := range mt.After {
+			lq := order(q)
+			for t := range ns {
+				if v := f.x[m][t]; v >= 0 {
+					if t == 0 {
+						f.s.AddClause(sat.Neg(v))
+					} else {
+						f.s.AddClause(sat.Neg(v), lq[t-1])
+					}
+				}
+			}
+		}
+	}
+}
+
+// hint makes the solver start from a known schedule.
+func (f *satModel) hint(slots []int) {
+	for m, row := range f.x {
+		for t, v := range row {
+			if v >= 0 {
+				f.s.SetPhase(v, slots[m] == t+1)
+			}
+		}
+	}
+}
+
+// schedule reads the slots of the last satisfying assignment.
+func (f *satModel) schedule() []int {
+	slots := make([]int, len(f.x))
+	for m, row := range f.x {
+		for t, v := range row {
+			if v >= 0 && f.s.Value(v) {
+				slots[m] = t + 1
+			}
+		}
+	}
+	return slots
+}
+
+// incumbent is the best complete schedule any search has found; the
+// local searches and the exact method share it.
+type incumbent struct {
+	mu     sync.Mutex
+	slots  []int
+	breaks int // -1 = none yet
+}
+
+// offer keeps slots when they beat the incumbent.
+func (c *incumbent) offer(slots []int, breaks int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.breaks < 0 || breaks < c.breaks {
+		c.slots, c.breaks = slices.Clone(slots), breaks
+	}
+}
+
+func (c *incumbent) get() ([]int, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.slots, c.breaks
+}
+
+// exactChunk is the conflicts the exact method spends between looks at the
+// incumbent, the clock and the other searches (about 0.1 s).
+const exactChunk = 1000
+
+// exactModelLimit caps the clauses a capacity counter may cost (slots ×
+// meetings allowed there × tables): beyond it the formula would take more
+// memory and time to build than the local search needs to do well, so large
+// fairs are left to the local search alone.
+const exactModelLimit = 3_000_000
+
+func exactTooLarge(in *Instance) bool {
+	per := make([]int, in.Slots)
+	for m := range in.Meetings {
+		d := in.domain(m)
+		for t := range in.Slots {
+			if d&(1<<t) != 0 {
+				per[t]++
+			}
+		}
+	}
+	size := 0
+	for _, n := range per {
+		if n > in.Tables {
+			size += n * in.Tables
+		}
+	}
+	return size > exactModelLimit
+}
+
+// exactRun is the exact method as one search among the others.
+type exactRun struct {
+	in    *Instance
+	d     int
+	lb    int // the bound proven before searching
+	best  *incumbent
+	done  *atomic.Bool
+	stop func(conflicts int64) bool // the clock or the conflict budget says stop
+	wait func() bool                // true while it should wait for a first schedule
+
+	// what it proved
+	lowerBound int
+	optimal    bool // the incumbent meets lowerBound
+	infeasible bool // no complete schedule exists
+	broken     bool // the formula accepted an infeasible schedule: a bug, its claims are void
+}
+
+// run tightens the bound from the incumbent's breaks until the solver
+// proves that nothing better exists, the bound reaches lb, or it is told
+// to stop. It reads the incumbent between chunks, so schedules the local
+// searches find tighten its bound too.
+func (e *exactRun) run(ctx context.Context) {
+	e.lowerBound = e.lb
+	for e.wait != nil && e.wait() {
+		if e.done.Load() || ctx.Err() != nil {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	hint, ub := e.best.get()
+	width := ub
+	if ub < 0 {
+		width = e.in.Participants * e.d // no schedule known: any total must be expressible
+	}
+	f := newSATModel(e.in, e.d, width)
+	hinted, bounded := -2, -2
+	for !e.done.Load() && ctx.Err() == nil && !e.stop(f.s.Conflicts) {
+		hint, ub = e.best.get()
+		if ub >= 0 && ub <= e.lb {
+			e.optimal = true
+			e.done.Store(true)
+			return
+		}
+		if ub != hinted && hint != nil {
+			f.hint(hint)
+			hinted = ub
+		}
+		// At most ub−1 breaks, as a clause rather than an assumption: the
+		// bound only ever tightens, and a unit at level 0 takes the
+		// counter's outputs above it out of the search (as assumptions
+		// they were free decisions, and made conflicts five times dearer
+		// on ticf-13crafc).
+		if ub >= 0 && ub-1 < len(f.total) && ub != bounded {
+			f.s.AddClause(f.total[ub-1].Not())
+			bounded = ub
+		}
+		f.s.ConflictBudget = exactChunk
+		st := f.s.Solve(ctx)
+		switch st {
+		case sat.Sat:
+			slots := f.schedule()
+			v := Check(e.in, slots, e.d)
+			if !v.Feasible {
+				e.broken = true
+				return
+			}
+			e.best.offer(slots, v.Breaks)
+		case sat.Unsat:
+			if ub < 0 {
+				e.infeasible = true
+			} else {
+				e.lowerBound, e.optimal = ub, true
+			}
+			e.done.Store(true)
+			return
+		}
+	}
+}

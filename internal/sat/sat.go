@@ -1,0 +1,697 @@
+// Package sat is a small conflict-driven clause-learning (CDCL) SAT solver:
+// two watched literals, first-UIP learning with clause minimisation, VSIDS
+// branching with phase saving, Luby restarts, learnt-clause deletion by
+// literal block distance, and solving under assumptions so that a caller can
+// tighten a bound between calls and keep what was learnt.
+//
+// It exists because the exact schedulers need one and no solver that can be
+// stopped on time resolves as a module here (see STACK.md); it follows the
+// MiniSat design (Eén and Sörensson, SAT 2003) and Glucose's clause quality
+// measure (Audemard and Simon, IJCAI 2009). It is not safe for concurrent use.
+package sat
+
+import (
+	"context"
+	"slices"
+)
+
+// Lit is a literal: variable v (0-based) is Lit(2v), its negation Lit(2v+1).
+type Lit int32
+
+// Pos and Neg make the literals of variable v.
+func Pos(v int) Lit { return Lit(2 * v) }
+func Neg(v int) Lit { return Lit(2*v + 1) }
+
+// Not is the negation of l.
+func (l Lit) Not() Lit { return l ^ 1 }
+
+// Var is l's variable.
+func (l Lit) Var() int { return int(l >> 1) }
+
+// Status is the answer of Solve.
+type Status int8
+
+const (
+	Unknown Status = iota // stopped before an answer (context done or conflict budget spent)
+	Sat
+	Unsat // unsatisfiable under the assumptions given (or at all, when none)
+)
+
+const (
+	lTrue    int8 = 1
+	lFalse   int8 = -1
+	noReason      = -1
+)
+
+type clause struct {
+	lits    []Lit
+	learnt  bool
+	deleted bool
+	lbd     int32
+	act     float32
+}
+
+type watch struct {
+	c       int32 // clause index
+	blocker Lit   // a literal of the clause: when true the clause needs no look
+}
+
+// Solver holds a formula and what it has learnt about it.
+type Solver struct {
+	clauses []clause
+	watches [][]watch // per literal: clauses watching its negation becoming true
+
+	assign   []int8 // per variable: lTrue, lFalse or 0
+	level    []int32
+	reason   []int32
+	polarity []bool // saved phase: true = last value was false
+	activity []float64
+	heap     varHeap
+	varInc   float64
+	claInc   float32
+
+	trail    []Lit
+	trailLim []int
+	qhead    int
+
+	seen     []bool
+	stack    []Lit
+	toClear  []Lit
+	learnts  int
+	maxLearn int
+
+	levelStamp []uint64 // per decision level: the lbd call that last saw it
+	stamp      uint64
+
+	ok        bool // false once the formula is unsatisfiable without assumptions
+	Conflicts int64
+	// ConflictBudget stops Solve with Unknown after that many conflicts in
+	// one call (0 = none).
+	ConflictBudget int64
+}
+
+// New returns an empty solver.
+func New() *Solver {
+	s := &Solver{ok: true, varInc: 1, claInc: 1, maxLearn: 4000}
+	s.heap.act = &s.activity
+	return s
+}
+
+// NewVar adds a variable and returns its index.
+func (s *Solver) NewVar() int {
+	v := len(s.assign)
+	s.assign = append(s.assign, 0)
+	s.level = append(s.level, 0)
+	s.reason = append(s.reason, noReason)
+	s.polarity = append(s.polarity, true)
+	s.activity = append(s.activity, 0)
+	s.seen = append(s.seen, false)
+	s.watches = append(s.watches, nil, nil)
+	s.heap.push(v)
+	return v
+}
+
+// NumVars is the number of variables.
+func (s *Solver) NumVars() int { return len(s.assign) }
+
+// SetPhase makes the solver try value first for v when it branches on it
+// (until a conflict teaches it otherwise): a known good assignment given as
+// phases makes the search start next to it.
+func (s *Solver) SetPhase(v int, value bool) { s.polarity[v] = !value }
+
+// Bump raises v's branching activity, so that v is decided early.
+func (s *Solver) Bump(v int, times float64) {
+	s.activity[v] += s.varInc * times
+	s.heap.fix(v)
+}
+
+func (s *Solver) value(l Lit) int8 {
+	a := s.assign[l.Var()]
+	if l&1 == 1 {
+		return -a
+	}
+	return a
+}
+
+// Value is v's value in the last satisfying assignment.
+func (s *Solver) Value(v int) bool { return s.assign[v] == lTrue }
+
+func (s *Solver) decisionLevel() int { return len(s.trailLim) }
+
+// AddClause adds the disjunction of lits. It must be called between solves
+// (the solver is then at level 0). It returns false when the formula has
+// become unsatisfiable.
+func (s *Solver) AddClause(lits ...Lit) bool {
+	if !s.ok {
+		return false
+	}
+	s.cancelUntil(0)
+	ls := slices.Clone(lits)
+	slices.Sort(ls)
+	j := 0
+	for i, l := range ls {
+		switch {
+		case s.value(l) == lTrue || (i > 0 && l == ls[i-1].Not()):
+			return true // satisfied or a tautology
+		case s.value(l) == lFalse || (i > 0 && l == ls[i-1]):
+			continue
+		}
+		ls[j] = l
+		j++
+	}
+	ls = ls[:j]
+	switch len(ls) {
+	case 0:
+		s.ok = false
+		return false
+	case 1:
+		s.enqueue(ls[0], noReason)
+		if s.propagate() != noReason {
+			s.ok = false
+		}
+		return s.ok
+	}
+	s.attach(clause{lits: ls})
+	return true
+}
+
+func (s *Solver) attach(c clause) int32 {
+	ci := int32(len(s.clauses))
+	s.clauses = append(s.clauses, c)
+	s.watches[c.lits[0].Not()] = append(s.watches[c.lits[0].Not()], watch{ci, c.lits[1]})
+	s.watches[c.lits[1].Not()] = append(s.watches[c.lits[1].Not()], watch{ci, c.lits[0]})
+	return ci
+}
+
+func (s *Solver) enqueue(l Lit, from int32) {
+	v := l.Var()
+	if l&1 == 1 {
+		s.assign[v] = lFalse
+	} else {
+		s.assign[v] = lTrue
+	}
+	s.level[v] = int32(s.decisionLevel())
+	s.reason[v] = from
+	s.trail = append(s.trail, l)
+}
+
+// propagate runs unit propagation and returns a conflicting clause or noReason.
+func (s *Solver) propagate() int32 {
+	for s.qhead < len(s.trail) {
+		p := s.trail[s.qhead] // p became true: look at clauses with ¬p
+		s.qhead++
+		ws := s.watches[p]
+		i, j := 0, 0
+		falseLit := p.Not()
+		for i < len(ws) {
+			w := ws[i]
+			i++
+			if s.value(w.blocker) == lTrue {
+				ws[j] = w
+				j++
+				continue
+			}
+			c := &s.clauses[w.c]
+			if c.deleted {
+				continue
+			}
+			lits := c.lits
+			if lits[0] == falseLit {
+				lits[0], lits[1] = lits[1], falseLit
+			}
+			first := lits[0]
+			if first != w.blocker && s.value(first) == lTrue {
+				ws[j] = watch{w.c, first}
+				j++
+				continue
+			}
+			moved := false
+			for k := 2; k < len(lits); k++ {
+				if s.value(lits[k]) != lFalse {
+					lits[1], lits[k] = lits[k], falseLit
+					s.watches[lits[1].Not()] = append(s.watches[lits[1].Not()], watch{w.c, first})
+					moved = true
+					break
+				}
+			}
+			if moved {
+				continue
+			}
+			ws[j] = watch{w.c, first}
+			j++
+			if s.value(first) == lFalse {
+				for i < len(ws) { // keep the remaining watches
+					ws[j] = ws[i]
+					i++
+					j++
+				}
+				s.watches[p] = ws[:j]
+				s.qhead = len(s.trail)
+				return w.c
+			}
+			s.enqueue(first, w.c)
+		}
+		s.watches[p] = ws[:j]
+	}
+	return noReason
+}
+
+func (s *Solver) cancelUntil(lvl int) {
+	if s.decisionLevel() <= lvl {
+		return
+	}
+	for i := len(s.trail) - 1; i >= s.trailLim[lvl]; i-- {
+		v := s.trail[i].Var()
+		s.polarity[v] = s.trail[i]&1 == 1
+		s.assign[v] = 0
+		s.reason[v] = noReason
+		if !s.heap.has(v) {
+			s.heap.push(v)
+		}
+	}
+	s.trail = s.trail[:s.trailLim[lvl]]
+	s.trailLim = s.trailLim[:lvl]
+	s.qhead = len(s.trail)
+}
+
+func (s *Solver) bumpVar(v int) {
+	s.activity[v] += s.varInc
+	if s.activity[v] > 1e100 {
+		for i := range s.activity {
+			s.activity[i] *= 1e-100
+		}
+		s.varInc *= 1e-100
+	}
+	s.heap.fix(v)
+}
+
+func (s *Solver) bumpClause(c *clause) {
+	c.act += s.claInc
+	if c.act > 1e20 {
+		for i := range s.clauses {
+			s.clauses[i].act *= 1e-20
+		}
+		s.claInc *= 1e-20
+	}
+}
+
+// analyze derives the first-UIP clause of conflict confl; learnt[0] is the
+// asserting literal and the result's second value the level to go back to.
+func (s *Solver) analyze(confl int32) ([]Lit, int) {
+	learnt := []Lit{0}
+	pathC := 0
+	var p Lit = -1
+	idx := len(s.trail) - 1
+	for {
+		c := &s.clauses[confl]
+		if c.learnt {
+			s.bumpClause(c)
+		}
+		start := 0
+		if p != -1 {
+			start = 1 // lits[0] is p itself
+		}
+		for _, q := range c.lits[start:] {
+			v := q.Var()
+			if s.seen[v] || s.level[v] == 0 {
+				continue
+			}
+			s.seen[v] = true
+			s.bumpVar(v)
+			if int(s.level[v]) >= s.decisionLevel() {
+				pathC++
+			} else {
+				learnt = append(learnt, q)
+			}
+		}
+		for !s.seen[s.trail[idx].Var()] {
+			idx--
+		}
+		p = s.trail[idx]
+		idx--
+		confl = s.reason[p.Var()]
+		s.seen[p.Var()] = false
+		pathC--
+		if pathC == 0 {
+			break
+		}
+		// the reason clause of p has p as its first literal: propagate keeps it so
+		s.fixReasonOrder(confl, p)
+	}
+	learnt[0] = p.Not()
+
+	// minimise: drop literals implied by the others (recursively)
+	s.toClear = append(s.toClear[:0], learnt...)
+	var abstract uint32
+	for _, l := range learnt[1:] {
+		abstract |= 1 << (uint(s.level[l.Var()]) & 31)
+	}
+	j := 1
+	for _, l := range learnt[1:] {
+		if s.reason[l.Var()] == noReason || !s.redundant(l, abstract) {
+			learnt[j] = l
+			j++
+		}
+	}
+	learnt = learnt[:j]
+	for _, l := range s.toClear {
+		s.seen[l.Var()] = false
+	}
+
+	back := 0
+	if len(learnt) > 1 {
+		maxI := 1
+		for i := 2; i < len(learnt); i++ {
+			if s.level[learnt[i].Var()] > s.level[learnt[maxI].Var()] {
+				maxI = i
+			}
+		}
+		learnt[1], learnt[maxI] = learnt[maxI], learnt[1]
+		back = int(s.level[learnt[1].Var()])
+	}
+	return learnt, back
+}
+
+// fixReasonOrder puts p first in its reason clause (propagate puts the
+// implied literal first; this keeps it so after clause rewrites).
+func (s *Solver) fixReasonOrder(ci int32, p Lit) {
+	lits := s.clauses[ci].lits
+	if lits[0] != p {
+		for k := range lits {
+			if lits[k] == p {
+				lits[0], lits[k] = lits[k], lits[0]
+				break
+			}
+		}
+	}
+}
+
+// redundant reports whether l is implied by literals already in the learnt
+// clause (marked seen), following reasons depth first.
+func (s *Solver) redundant(l Lit, abstract uint32) bool {
+	s.stack = append(s.stack[:0], l)
+	top := len(s.toClear)
+	for len(s.stack) > 0 {
+		q := s.stack[len(s.stack)-1]
+		s.stack = s.stack[:len(s.stack)-1]
+		ci := s.reason[q.Var()]
+		s.fixReasonOrder(ci, q.Not())
+		for _, r := range s.clauses[ci].lits[1:] {
+			v := r.Var()
+			if s.seen[v] || s.level[v] == 0 {
+				continue
+			}
+			if s.reason[v] != noReason && abstract&(1<<(uint(s.level[v])&31)) != 0 {
+				s.seen[v] = true
+				s.stack = append(s.stack, r)
+				s.toClear = append(s.toClear, r)
+				continue
+			}
+			for _, c := range s.toClear[top:] {
+				s.seen[c.Var()] = false
+			}
+			s.toClear = s.toClear[:top]
+			return false
+		}
+	}
+	return true
+}
+
+// lbd is the number of distinct decision levels among lits.
+func (s *Solver) lbd(lits []Lit) int32 {
+	s.stamp++
+	for len(s.levelStamp) <= s.decisionLevel() {
+		s.levelStamp = append(s.levelStamp, 0)
+	}
+	n := int32(0)
+	for _, l := range lits {
+		if lv := s.level[l.Var()]; s.levelStamp[lv] != s.stamp {
+			s.levelStamp[lv] = s.stamp
+			n++
+		}
+	}
+	return n
+}
+
+// reduce deletes the less useful half of the learnt clauses: those with a
+// literal block distance above 2 that are not the reason of an assignment.
+func (s *Solver) reduce() {
+	var cand []int32
+	for i := range s.clauses {
+		c := &s.clauses[i]
+		if c.learnt && !c.deleted && c.lbd > 2 && !s.locked(int32(i)) {
+			cand = append(cand, int32(i))
+		}
+	}
+	slices.SortFunc(cand, func(a, b int32) int {
+		ca, cb := &s.clauses[a], &s.clauses[b]
+		if ca.lbd != cb.lbd {
+			return int(cb.lbd - ca.lbd)
+		}
+		switch {
+		case ca.act < cb.act:
+			return -1
+		case ca.act > cb.act:
+			return 1
+		}
+		return 0
+	})
+	for _, ci := range cand[:len(cand)/2] {
+		s.clauses[ci].deleted = true
+		s.clauses[ci].lits = nil
+		s.learnts--
+	}
+	s.compact()
+}
+
+func (s *Solver) locked(ci int32) bool {
+	c := &s.clauses[ci]
+	v := c.lits[0].Var()
+	return s.reason[v] == ci && s.value(c.lits[0]) == lTrue
+}
+
+// compact drops deleted clauses and renumbers the rest (watches and reasons).
+func (s *Solver) compact() {
+	newIdx := make([]int32, len(s.clauses))
+	j := int32(0)
+	for i := range s.clauses {
+		if s.clauses[i].deleted {
+			newIdx[i] = -1
+			continue
+		}
+		newIdx[i] = j
+		s.clauses[j] = s.clauses[i]
+		j++
+	}
+	clear(s.clauses[j:])
+	s.clauses = s.clauses[:j]
+	for l := range s.watches {
+		ws := s.watches[l]
+		k := 0
+		for _, w := range ws {
+			if n := newIdx[w.c]; n >= 0 {
+				ws[k] = watch{n, w.blocker}
+				k++
+			}
+		}
+		s.watches[l] = ws[:k]
+	}
+	for _, l := range s.trail {
+		if r := s.reason[l.Var()]; r != noReason {
+			s.reason[l.Var()] = newIdx[r]
+		}
+	}
+}
+
+// luby is the i-th element (0-based) of the Luby sequence 1 1 2 1 1 2 4 …
+func luby(i int) int {
+	size, seq := 1, 0
+	for size < i+1 {
+		seq++
+		size = 2*size + 1
+	}
+	for size-1 != i {
+		size = (size - 1) >> 1
+		seq--
+		i %= size
+	}
+	return 1 << seq
+}
+
+// Solve looks for an assignment satisfying every clause and the assumptions.
+// It stops with Unknown when ctx is done (checked every 100 conflicts) or the
+// ConflictBudget is spent. Clauses learnt stay for later calls.
+func (s *Solver) Solve(ctx context.Context, assumptions ...Lit) Status {
+	if !s.ok {
+		return Unsat
+	}
+	s.cancelUntil(0)
+	start := s.Conflicts
+	for restart := 0; ; restart++ {
+		st := s.search(ctx, 100*luby(restart), assumptions, start)
+		if st != Unknown {
+			if st == Sat {
+				// keep the model readable: Value reads assign; undo at next call
+				return Sat
+			}
+			s.cancelUntil(0)
+			return st
+		}
+		s.cancelUntil(0)
+		if ctx.Err() != nil || (s.ConflictBudget > 0 && s.Conflicts-start >= s.ConflictBudget) {
+			return Unknown
+		}
+	}
+}
+
+func (s *Solver) search(ctx context.Context, budget int, assumptions []Lit, start int64) Status {
+	conflicts := 0
+	for {
+		confl := s.propagate()
+		if confl != noReason {
+			s.Conflicts++
+			conflicts++
+			if s.decisionLevel() == 0 {
+				s.ok = false
+				return Unsat
+			}
+			learnt, back := s.analyze(confl)
+			lbd := s.lbd(learnt)
+			s.cancelUntil(back)
+			if len(learnt) == 1 {
+				s.enqueue(learnt[0], noReason)
+			} else {
+				c := clause{lits: learnt, learnt: true, lbd: lbd}
+				ci := s.attach(c)
+				s.bumpClause(&s.clauses[ci])
+				s.learnts++
+				s.enqueue(learnt[0], ci)
+			}
+			s.varInc /= 0.95
+			s.claInc /= 0.999
+			if s.Conflicts%100 == 0 && ctx.Err() != nil {
+				return Unknown
+			}
+			continue
+		}
+		if conflicts >= budget || (s.ConflictBudget > 0 && s.Conflicts-start >= s.ConflictBudget) {
+			return Unknown
+		}
+		if s.learnts >= s.maxLearn+len(s.trail) {
+			s.reduce()
+			s.maxLearn += 500
+		}
+		var next Lit = -1
+		for s.decisionLevel() < len(assumptions) {
+			a := assumptions[s.decisionLevel()]
+			switch s.value(a) {
+			case lTrue:
+				s.trailLim = append(s.trailLim, len(s.trail)) // a dummy level keeps levels and assumptions aligned
+				continue
+			case lFalse:
+				return Unsat
+			}
+			next = a
+			break
+		}
+		if next == -1 {
+			v := s.pickBranch()
+			if v < 0 {
+				return Sat
+			}
+			next = Pos(v)
+			if s.polarity[v] {
+				next = Neg(v)
+			}
+		}
+		s.trailLim = append(s.trailLim, len(s.trail))
+		s.enqueue(next, noReason)
+	}
+}
+
+func (s *Solver) pickBranch() int {
+	for s.heap.len() > 0 {
+		v := s.heap.pop()
+		if s.assign[v] == 0 {
+			return v
+		}
+	}
+	return -1
+}
+
+// varHeap is a max-heap of variables by activity.
+type varHeap struct {
+	act   *[]float64
+	items []int
+	index []int // per variable: position in items, -1 = absent
+}
+
+func (h *varHeap) len() int { return len(h.items) }
+
+func (h *varHeap) has(v int) bool { return v < len(h.index) && h.index[v] >= 0 }
+
+func (h *varHeap) less(a, b int) bool { return (*h.act)[h.items[a]] > (*h.act)[h.items[b]] }
+
+func (h *varHeap) swap(a, b int) {
+	h.items[a], h.items[b] = h.items[b], h.items[a]
+	h.index[h.items[a]] = a
+	h.index[h.items[b]] = b
+}
+
+func (h *varHeap) push(v int) {
+	for len(h.index) <= v {
+		h.index = append(h.index, -1)
+	}
+	h.index[v] = len(h.items)
+	h.items = append(h.items, v)
+	h.up(len(h.items) - 1)
+}
+
+func (h *varHeap) pop() int {
+	v := h.items[0]
+	last := len(h.items) - 1
+	h.swap(0, last)
+	h.items = h.items[:last]
+	h.index[v] = -1
+	if last > 0 {
+		h.down(0)
+	}
+	return v
+}
+
+func (h *varHeap) fix(v int) {
+	if h.has(v) {
+		h.up(h.index[v])
+	}
+}
+
+func (h *varHeap) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			return
+		}
+		h.swap(i, p)
+		i = p
+	}
+}
+
+func (h *varHeap) down(i int) {
+	for {
+		l, best := 2*i+1, i
+		if l < len(h.items) && h.less(l, best) {
+			best = l
+		}
+		if r := l + 1; r < len(h.items) && h.less(r, best) {
+			best = r
+		}
+		if best == i {
+			return
+		}
+		h.swap(i, best)
+		i = best
+	}
+}
+
+// NumClauses is the number of clauses (original and learnt).
+func (s *Solver) NumClauses() int { return len(s.clauses) }

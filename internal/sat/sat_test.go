@@ -1,0 +1,198 @@
+package sat
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+)
+
+// bruteForce reports whether some assignment of n variables satisfies cnf.
+func bruteForce(n int, cnf [][]Lit) bool {
+	for a := 0; a < 1<<n; a++ {
+		ok := true
+		for _, c := range cnf {
+			sat := false
+			for _, l := range c {
+				if (a>>l.Var()&1 == 1) == (l&1 == 0) {
+					sat = true
+					break
+				}
+			}
+			if !sat {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func satisfies(s *Solver, cnf [][]Lit) bool {
+	for _, c := range cnf {
+		sat := false
+		for _, l := range c {
+			if s.Value(l.Var()) == (l&1 == 0) {
+				sat = true
+			}
+		}
+		if !sat {
+			return false
+		}
+	}
+	return true
+}
+
+func randomCNF(rng *rand.Rand, n, m int) [][]Lit {
+	cnf := make([][]Lit, m)
+	for i := range cnf {
+		k := 1 + rng.IntN(4)
+		for range k {
+			v := rng.IntN(n)
+			if rng.IntN(2) == 0 {
+				cnf[i] = append(cnf[i], Pos(v))
+			} else {
+				cnf[i] = append(cnf[i], Neg(v))
+			}
+		}
+	}
+	return cnf
+}
+
+// TestAgreesWithBruteForce solves random formulas near the 3-SAT threshold
+// and compares the answer with enumeration; a Sat answer must satisfy every clause.
+func TestAgreesWithBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var sats, unsats int
+	for range 3000 {
+		n := 3 + rng.IntN(12)
+		cnf := randomCNF(rng, n, 2+rng.IntN(5*n))
+		s := New()
+		for range n {
+			s.NewVar()
+		}
+		for _, c := range cnf {
+			s.AddClause(c...)
+		}
+		got := s.Solve(context.Background())
+		want := bruteForce(n, cnf)
+		if (got == Sat) != want || got == Unknown {
+			t.Fatalf("n=%d %v: solver %v, brute force sat=%v", n, cnf, got, want)
+		}
+		if got == Sat {
+			sats++
+			if !satisfies(s, cnf) {
+				t.Fatalf("model does not satisfy %v", cnf)
+			}
+		} else {
+			unsats++
+		}
+	}
+	if sats < 300 || unsats < 300 {
+		t.Fatalf("the random formulas are too one-sided: %d sat, %d unsat", sats, unsats)
+	}
+}
+
+// TestAssumptionsAndIncrements solves one formula under many assumption sets
+// and with clauses added between calls, against brute force each time.
+func TestAssumptionsAndIncrements(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 300 {
+		n := 4 + rng.IntN(10)
+		cnf := randomCNF(rng, n, 2*n)
+		s := New()
+		for range n {
+			s.NewVar()
+		}
+		for _, c := range cnf {
+			s.AddClause(c...)
+		}
+		for range 6 {
+			var as []Lit
+			for range rng.IntN(4) {
+				v := rng.IntN(n)
+				if rng.IntN(2) == 0 {
+					as = append(as, Pos(v))
+				} else {
+					as = append(as, Neg(v))
+				}
+			}
+			withUnits := append([][]Lit{}, cnf...)
+			for _, a := range as {
+				withUnits = append(withUnits, []Lit{a})
+			}
+			got := s.Solve(context.Background(), as...)
+			if want := bruteForce(n, withUnits); (got == Sat) != want {
+				t.Fatalf("assumptions %v on %v: solver %v, brute force %v", as, cnf, got, want)
+			}
+			if got == Sat && !satisfies(s, withUnits) {
+				t.Fatalf("model breaks the formula or the assumptions")
+			}
+			extra := randomCNF(rng, n, 1)[0]
+			cnf = append(cnf, extra)
+			s.AddClause(extra...)
+		}
+	}
+}
+
+// pigeonhole: n+1 pigeons in n holes, unsatisfiable and hard for resolution.
+func TestPigeonholeUnsat(t *testing.T) {
+	const holes = 7
+	s := New()
+	x := func(p, h int) Lit { return Pos(p*holes + h) }
+	for range (holes + 1) * holes {
+		s.NewVar()
+	}
+	for p := range holes + 1 {
+		var c []Lit
+		for h := range holes {
+			c = append(c, x(p, h))
+		}
+		s.AddClause(c...)
+	}
+	for h := range holes {
+		for p := range holes + 1 {
+			for q := p + 1; q <= holes; q++ {
+				s.AddClause(x(p, h).Not(), x(q, h).Not())
+			}
+		}
+	}
+	if got := s.Solve(context.Background()); got != Unsat {
+		t.Fatalf("pigeonhole %d: %v, want Unsat", holes, got)
+	}
+}
+
+func TestBudgetStops(t *testing.T) {
+	const holes = 10
+	s := New()
+	for range (holes + 1) * holes {
+		s.NewVar()
+	}
+	x := func(p, h int) Lit { return Pos(p*holes + h) }
+	for p := range holes + 1 {
+		var c []Lit
+		for h := range holes {
+			c = append(c, x(p, h))
+		}
+		s.AddClause(c...)
+	}
+	for h := range holes {
+		for p := range holes + 1 {
+			for q := p + 1; q <= holes; q++ {
+				s.AddClause(x(p, h).Not(), x(q, h).Not())
+			}
+		}
+	}
+	s.ConflictBudget = 500
+	if got := s.Solve(context.Background()); got != Unknown {
+		t.Fatalf("with a budget of 500 conflicts: %v, want Unknown", got)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	s.ConflictBudget = 0
+	if got := s.Solve(ctx); got != Unknown {
+		t.Fatalf("cancelled: %v, want Unknown", got)
+	}
+}
