@@ -62,6 +62,7 @@ type Solver struct {
 	watches [][]watch // per literal: clauses watching its negation becoming true
 
 	assign   []int8 // per variable: lTrue, lFalse or 0
+	vals     []int8 // per literal: lTrue, lFalse or 0 (assign seen from the literal)
 	level    []int32
 	reason   []int32
 	polarity []bool // saved phase: true = last value was false
@@ -102,6 +103,7 @@ func (s *Solver) NewVar() int {
 	v := len(s.assign)
 	s.assign = append(s.assign, 0)
 	s.level = append(s.level, 0)
+	s.vals = append(s.vals, 0, 0)
 	s.reason = append(s.reason, noReason)
 	s.polarity = append(s.polarity, true)
 	s.activity = append(s.activity, 0)
@@ -125,13 +127,7 @@ func (s *Solver) Bump(v int, times float64) {
 	s.heap.fix(v)
 }
 
-func (s *Solver) value(l Lit) int8 {
-	a := s.assign[l.Var()]
-	if l&1 == 1 {
-		return -a
-	}
-	return a
-}
+func (s *Solver) value(l Lit) int8 { return s.vals[l] }
 
 // Value is v's value in the last satisfying assignment.
 func (s *Solver) Value(v int) bool { return s.assign[v] == lTrue }
@@ -190,6 +186,7 @@ func (s *Solver) enqueue(l Lit, from int32) {
 	} else {
 		s.assign[v] = lTrue
 	}
+	s.vals[l], s.vals[l^1] = lTrue, lFalse
 	s.level[v] = int32(s.decisionLevel())
 	s.reason[v] = from
 	s.trail = append(s.trail, l)
@@ -261,9 +258,11 @@ func (s *Solver) cancelUntil(lvl int) {
 		return
 	}
 	for i := len(s.trail) - 1; i >= s.trailLim[lvl]; i-- {
-		v := s.trail[i].Var()
-		s.polarity[v] = s.trail[i]&1 == 1
+		l := s.trail[i]
+		v := l.Var()
+		s.polarity[v] = l&1 == 1
 		s.assign[v] = 0
+		s.vals[l], s.vals[l^1] = 0, 0
 		s.reason[v] = noReason
 		if !s.heap.has(v) {
 			s.heap.push(v)
