@@ -60,6 +60,10 @@ type watch struct {
 type Solver struct {
 	clauses []clause
 	watches [][]watch // per literal: clauses watching its negation becoming true
+	// binaries holds the two-literal clauses apart, per literal: the other
+	// literal is implied without reading the clause (most clauses of the
+	// fair's encodings have two literals)
+	binaries [][]watch
 
 	assign   []int8 // per variable: lTrue, lFalse or 0
 	vals     []int8 // per literal: lTrue, lFalse or 0 (assign seen from the literal)
@@ -109,6 +113,7 @@ func (s *Solver) NewVar() int {
 	s.activity = append(s.activity, 0)
 	s.seen = append(s.seen, false)
 	s.watches = append(s.watches, nil, nil)
+	s.binaries = append(s.binaries, nil, nil)
 	s.heap.push(v)
 	return v
 }
@@ -174,6 +179,11 @@ func (s *Solver) AddClause(lits ...Lit) bool {
 func (s *Solver) attach(c clause) int32 {
 	ci := int32(len(s.clauses))
 	s.clauses = append(s.clauses, c)
+	if len(c.lits) == 2 {
+		s.binaries[c.lits[0].Not()] = append(s.binaries[c.lits[0].Not()], watch{ci, c.lits[1]})
+		s.binaries[c.lits[1].Not()] = append(s.binaries[c.lits[1].Not()], watch{ci, c.lits[0]})
+		return ci
+	}
 	s.watches[c.lits[0].Not()] = append(s.watches[c.lits[0].Not()], watch{ci, c.lits[1]})
 	s.watches[c.lits[1].Not()] = append(s.watches[c.lits[1].Not()], watch{ci, c.lits[0]})
 	return ci
@@ -197,6 +207,16 @@ func (s *Solver) propagate() int32 {
 	for s.qhead < len(s.trail) {
 		p := s.trail[s.qhead] // p became true: look at clauses with ¬p
 		s.qhead++
+		for _, w := range s.binaries[p] {
+			switch s.value(w.blocker) {
+			case lTrue:
+			case lFalse:
+				s.qhead = len(s.trail)
+				return w.c
+			default:
+				s.enqueue(w.blocker, w.c)
+			}
+		}
 		ws := s.watches[p]
 		i, j := 0, 0
 		falseLit := p.Not()
@@ -494,6 +514,9 @@ func (s *Solver) compact() {
 			}
 		}
 		s.watches[l] = ws[:k]
+		for i, w := range s.binaries[l] {
+			s.binaries[l][i].c = newIdx[w.c] // binary clauses are never deleted
+		}
 	}
 	for _, l := range s.trail {
 		if r := s.reason[l.Var()]; r != noReason {
@@ -691,6 +714,10 @@ func (h *varHeap) down(i int) {
 		i = best
 	}
 }
+
+// Inconsistent reports whether the clauses alone, without assumptions, are
+// proven unsatisfiable.
+func (s *Solver) Inconsistent() bool { return !s.ok }
 
 // NumClauses is the number of clauses (original and learnt).
 func (s *Solver) NumClauses() int { return len(s.clauses) }
