@@ -2,6 +2,7 @@ package meetings
 
 import (
 	"context"
+	"math/bits"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -118,6 +119,10 @@ func newSATModel(in *Instance, d, width int) *satModel {
 	ns := in.Slots
 	f.x = make([][]int, len(in.Meetings))
 	slotLits := make([][]sat.Lit, ns)
+	tables := make([]int, ns)
+	for t := range tables {
+		tables[t] = in.Tables
+	}
 	for m := range in.Meetings {
 		dom := in.domain(m)
 		f.x[m] = make([]int, ns)
@@ -127,14 +132,24 @@ func newSATModel(in *Instance, d, width int) *satModel {
 			if dom&(1<<t) != 0 {
 				f.x[m][t] = f.s.NewVar()
 				mine = append(mine, sat.Pos(f.x[m][t]))
-				slotLits[t] = append(slotLits[t], sat.Pos(f.x[m][t]))
 			}
 		}
 		f.s.AddClause(mine...)
+		if len(mine) == 1 {
+			// a meeting with one allowed slot (a fixed one) surely takes a
+			// table there: one table fewer to count beats counting a constant
+			tables[bits.TrailingZeros64(dom)]--
+			continue
+		}
 		f.atMostOne(mine)
+		for t, v := range f.x[m] {
+			if v >= 0 {
+				slotLits[t] = append(slotLits[t], sat.Pos(v))
+			}
+		}
 	}
 	for t := range ns {
-		f.atMost(slotLits[t], in.Tables)
+		f.atMost(slotLits[t], tables[t])
 	}
 	f.precedences()
 
