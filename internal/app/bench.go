@@ -12,6 +12,7 @@ func benches() []command {
 	return []command{
 		{"cosplib", "conference timetabling instances of CoSPLib (EJOR 2024), scored like the published checker", runBenchCosplib},
 		{"b2b", "1:1 meeting scheduling instances of Bofill et al. (JAIR 2022), against the proven optima", runBenchB2B},
+		{"fair", "a synthetic matchmaking fair (default 2,000 participants, 10,000 meetings) scheduled and checked", runBenchFair},
 		{"signups", "registration, sign-up rush and check-in over HTTP at 64 clients, then no seat oversold (SQLite or --database-url)", runBenchSignups},
 	}
 }

@@ -93,3 +93,26 @@ func TestBenchB2BMistakes(t *testing.T) {
 		t.Errorf("missing data: exit %d, %s", code, stderr)
 	}
 }
+
+// A small synthetic fair through the command: it is scheduled completely and
+// its JSON says what the checker saw.
+func TestBenchFair(t *testing.T) {
+	code, stdout, stderr := run(t, nil, "bench", "fair", "--participants", "120", "--meetings", "400", "--slots", "12",
+		"--tables", "40", "--seconds", "3", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r struct {
+		Meetings, Unscheduled, Breaks, LowerBound int
+		Complete                                  bool
+	}
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.Complete || r.Unscheduled != 0 || r.Meetings != 400 || r.Breaks < r.LowerBound {
+		t.Fatalf("result %+v", r)
+	}
+	if code, _, _ := run(t, nil, "bench", "fair", "--slots", "80"); code == 0 {
+		t.Fatal("--slots 80 accepted")
+	}
+}

@@ -358,3 +358,20 @@ func TestPropertiesOnRandomFairs(t *testing.T) {
 		t.Errorf("claims made: %d, %d of them with the exact method: the test checks too little", claims, exactClaims)
 	}
 }
+
+// The synthetic fair is the same for the same seed, valid, and keeps its
+// promise: everybody has fewer meetings than the slots they can make.
+func TestSyntheticFair(t *testing.T) {
+	sf := meetings.SyntheticFair{Participants: 300, Meetings: 1500, Slots: 16, Tables: 80, Seed: 3}
+	a, b := sf.Generate(), sf.Generate()
+	same := slices.EqualFunc(a.Meetings, b.Meetings, func(x, y meetings.Meeting) bool { return x.A == y.A && x.B == y.B })
+	if len(a.Meetings) != 1500 || !same || !slices.EqualFunc(a.Forbidden, b.Forbidden, slices.Equal) {
+		t.Fatalf("%d meetings, want 1500; the same seed gives the same fair: %v", len(a.Meetings), same)
+	}
+	if err := a.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if bd := meetings.LowerBound(a, 2); len(bd.Overfull) > 0 || len(bd.EmptyDomain) > 0 {
+		t.Fatalf("over-full participants %v, meetings without a slot %v", bd.Overfull, bd.EmptyDomain)
+	}
+}
