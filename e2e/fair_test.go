@@ -11,7 +11,8 @@ import (
 
 // TestFairJoinAndRequest: an attendee registered for the edition joins the
 // sample matchmaking fair with the page's form, posts a need, sees the
-// suggested achievements and requests a meeting with the first one's owner.
+// suggested achievements and requests a meeting with the first one's owner;
+// then edits the need and withdraws it.
 func TestFairJoinAndRequest(t *testing.T) {
 	base := startSite(t)
 	ctx := newBrowser(t)
@@ -68,4 +69,18 @@ func TestFairJoinAndRequest(t *testing.T) {
 		}
 	}
 	screenshot(t, ctx, shots, "e2e-fair-requested-zh.png")
+
+	// edit the need, then withdraw it
+	clickAndWait(t, ctx, "the need's edit link", query(`.fair-item a[href*="/needs/"]`))
+	fill(map[string]string{"title_zh": "管道弱磁量子传感检测（二期）"})
+	clickAndWait(t, ctx, "the save button", query(`form[action*="/needs/"]:not([action$="/withdraw"]) button[type="submit"]`))
+	if body := text(); !strings.Contains(body, "修改已保存。") || !strings.Contains(body, "（二期）") {
+		t.Errorf("after editing the need:\n%s", body)
+	}
+	clickAndWait(t, ctx, "the need's edit link", query(`.fair-item a[href*="/needs/"]`))
+	clickAndWait(t, ctx, "the withdraw button", query(`form[action$="/withdraw"] button[type="submit"]`))
+	if body := text(); !strings.Contains(body, "已撤回。") || strings.Contains(body, "（二期）") {
+		t.Errorf("after withdrawing the need:\n%s", body)
+	}
+	screenshot(t, ctx, shots, "e2e-fair-withdrawn-zh.png")
 }

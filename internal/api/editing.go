@@ -127,11 +127,8 @@ func (s *server) patchActivity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	base, ok := ifMatch(r)
+	base, ok := requireIfMatch(w, r, "the ETag of GET …/draft")
 	if !ok {
-		writeProblem(w, problem{Type: "about:blank", Title: http.StatusText(http.StatusPreconditionRequired), Status: http.StatusPreconditionRequired,
-			Code: string(program.CodeInvalid), Field: "If-Match",
-			Detail: `send If-Match with the version you read (the ETag of GET …/draft, e.g. If-Match: "3")`})
 		return nil
 	}
 	var patch editing.ActivityPatch
@@ -140,8 +137,7 @@ func (s *server) patchActivity(w http.ResponseWriter, r *http.Request) error {
 	}
 	rec, _, err := s.editing.UpdateActivity(r.Context(), ed.Event.Slug, slug, e, base, patch)
 	if program.ErrorCode(err) == program.CodeConflict {
-		writeProblem(w, problem{Type: "about:blank", Title: http.StatusText(http.StatusPreconditionFailed), Status: http.StatusPreconditionFailed,
-			Code: string(program.CodeConflict), Field: "If-Match", Detail: program.SafeError(err).Message})
+		preconditionFailed(w, err)
 		return nil
 	}
 	if err != nil {
@@ -154,6 +150,25 @@ func (s *server) patchActivity(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "private, no-store")
 	w.Header().Set("ETag", etagOf(rec.Version))
 	return writeJSON(w, http.StatusOK, draftOf(draft, rec))
+}
+
+// requireIfMatch reads If-Match, or answers 428 naming where the version
+// is read (source) and reports false: a write that does not say which
+// version it changes could overwrite someone else's change unseen.
+func requireIfMatch(w http.ResponseWriter, r *http.Request, source string) (int64, bool) {
+	base, ok := ifMatch(r)
+	if !ok {
+		writeProblem(w, problem{Type: "about:blank", Title: http.StatusText(http.StatusPreconditionRequired), Status: http.StatusPreconditionRequired,
+			Code: string(program.CodeInvalid), Field: "If-Match",
+			Detail: `send If-Match with the version you read (` + source + `, e.g. If-Match: "3")`})
+	}
+	return base, ok
+}
+
+// preconditionFailed answers 412 for err, a write refused as stale.
+func preconditionFailed(w http.ResponseWriter, err error) {
+	writeProblem(w, problem{Type: "about:blank", Title: http.StatusText(http.StatusPreconditionFailed), Status: http.StatusPreconditionFailed,
+		Code: string(program.CodeConflict), Field: "If-Match", Detail: program.SafeError(err).Message})
 }
 
 // ifMatch reads If-Match: "<version>" (a weak W/ prefix is accepted).

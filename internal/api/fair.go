@@ -32,6 +32,12 @@ type FairStore interface {
 	AddMeeting(ctx context.Context, base int64, m *fair.Meeting) (int64, error)
 	RemoveMeeting(ctx context.Context, activityID string, base int64, id string) (int64, error)
 	FixMeeting(ctx context.Context, activityID string, base int64, id string, slot int) (int64, error)
+	UpdateParticipant(ctx context.Context, p *fair.Participant, base int64) error
+	WithdrawParticipant(ctx context.Context, p *fair.Participant, base int64) error
+	UpdateAchievement(ctx context.Context, a *fair.Achievement, base int64) error
+	WithdrawAchievement(ctx context.Context, activityID, owner, id string, base int64) error
+	UpdateNeed(ctx context.Context, n *fair.Need, base int64) error
+	WithdrawNeed(ctx context.Context, activityID, owner, id string, base int64) error
 }
 
 // fairSnapshot returns the current snapshot of the activity's fair.
@@ -160,12 +166,13 @@ type achievementItem struct {
 	IP        fair.IPType       `json:"ip"`
 	Transfer  fair.TransferMode `json:"transfer"`
 	Owner     ownerRef          `json:"owner"`
+	Version   int64             `json:"version"` // the owner's edits name it in If-Match
 	Sample    bool              `json:"sample"`
 }
 
 func achievementOf(snap *fair.Snapshot, a *fair.Achievement) achievementItem {
 	return achievementItem{ID: a.ID, Title: a.Title, Summary: a.Summary, Field: a.Field, FieldName: fair.Fields[a.Field], TRL: a.TRL, IP: a.IP,
-		Transfer: a.Transfer, Owner: ownerOf(snap, a.ParticipantID), Sample: a.Sample}
+		Transfer: a.Transfer, Owner: ownerOf(snap, a.ParticipantID), Version: a.Version, Sample: a.Sample}
 }
 
 type needItem struct {
@@ -179,12 +186,13 @@ type needItem struct {
 	BudgetMax int64        `json:"budget_max_cny"`
 	Region    string       `json:"region"`
 	Owner     ownerRef     `json:"owner"`
+	Version   int64        `json:"version"` // the owner's edits name it in If-Match
 	Sample    bool         `json:"sample"`
 }
 
 func needOf(snap *fair.Snapshot, n *fair.Need) needItem {
 	return needItem{ID: n.ID, Title: n.Title, Summary: n.Summary, Field: n.Field, FieldName: fair.Fields[n.Field], MinTRL: n.MinTRL,
-		BudgetMin: n.BudgetMin, BudgetMax: n.BudgetMax, Region: n.Region, Owner: ownerOf(snap, n.ParticipantID), Sample: n.Sample}
+		BudgetMin: n.BudgetMin, BudgetMax: n.BudgetMax, Region: n.Region, Owner: ownerOf(snap, n.ParticipantID), Version: n.Version, Sample: n.Sample}
 }
 
 // GET …/fair/achievements
@@ -291,12 +299,13 @@ type participantInput struct {
 }
 
 type participantView struct {
-	ID string `json:"id"`
+	ID      string `json:"id"`
+	Version int64  `json:"version"` // its edits name it in If-Match
 	participantInput
 }
 
 func participantOf(p *fair.Participant) participantView {
-	return participantView{ID: p.ID, participantInput: participantInput{Organisation: p.Organisation, Contact: p.Contact, Side: p.Side,
+	return participantView{ID: p.ID, Version: p.Version, participantInput: participantInput{Organisation: p.Organisation, Contact: p.Contact, Side: p.Side,
 		Availability: p.Availability, Unavailable: nonNil(p.Unavailable)}}
 }
 
@@ -314,8 +323,7 @@ func (s *server) joinFair(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	p, err := fair.Participant{ActivityID: act.ID, AttendeeID: a.ID, Organisation: in.Organisation, Contact: in.Contact, Side: in.Side,
-		Availability: in.Availability, Unavailable: in.Unavailable}.Normalize(&snap.Data.Fair)
+	p, err := in.participant(act.ID, a.ID).Normalize(&snap.Data.Fair)
 	if err != nil {
 		return err
 	}
@@ -323,6 +331,11 @@ func (s *server) joinFair(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, participantOf(&p))
+}
+
+func (in participantInput) participant(activityID, attendeeID string) fair.Participant {
+	return fair.Participant{ActivityID: activityID, AttendeeID: attendeeID, Organisation: in.Organisation, Contact: in.Contact, Side: in.Side,
+		Availability: in.Availability, Unavailable: in.Unavailable}
 }
 
 type achievementInput struct {
@@ -344,8 +357,7 @@ func (s *server) addAchievement(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	a, err := fair.Achievement{ActivityID: p.ActivityID, ParticipantID: p.ID, Title: in.Title, Summary: in.Summary, Field: in.Field, TRL: in.TRL,
-		IP: in.IP, Transfer: in.Transfer}.Normalize(p)
+	a, err := in.achievement(p).Normalize(p)
 	if err != nil {
 		return err
 	}
@@ -353,6 +365,11 @@ func (s *server) addAchievement(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, achievementOf(snap, &a))
+}
+
+func (in achievementInput) achievement(owner *fair.Participant) fair.Achievement {
+	return fair.Achievement{ActivityID: owner.ActivityID, ParticipantID: owner.ID, Title: in.Title, Summary: in.Summary, Field: in.Field, TRL: in.TRL,
+		IP: in.IP, Transfer: in.Transfer}
 }
 
 type needInput struct {
@@ -375,8 +392,7 @@ func (s *server) addNeed(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	n, err := fair.Need{ActivityID: p.ActivityID, ParticipantID: p.ID, Title: in.Title, Summary: in.Summary, Field: in.Field, MinTRL: in.MinTRL,
-		BudgetMin: in.BudgetMin, BudgetMax: in.BudgetMax, Region: in.Region}.Normalize(p)
+	n, err := in.need(p).Normalize(p)
 	if err != nil {
 		return err
 	}
@@ -384,6 +400,11 @@ func (s *server) addNeed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, needOf(snap, &n))
+}
+
+func (in needInput) need(owner *fair.Participant) fair.Need {
+	return fair.Need{ActivityID: owner.ActivityID, ParticipantID: owner.ID, Title: in.Title, Summary: in.Summary, Field: in.Field, MinTRL: in.MinTRL,
+		BudgetMin: in.BudgetMin, BudgetMax: in.BudgetMax, Region: in.Region}
 }
 
 type meetingItem struct {
@@ -499,6 +520,7 @@ func (s *server) answerMeeting(w http.ResponseWriter, r *http.Request) error {
 
 type organiserView struct {
 	Version   int64                `json:"version"`
+	Outdated  []program.FieldError `json:"outdated"` // why the stored schedule no longer fits: run the scheduler again
 	Tables    int                  `json:"tables"`
 	Slots     []slotView           `json:"slots"`
 	Scheduled bool                 `json:"scheduled"`
@@ -516,7 +538,8 @@ func (s *server) listFairMeetings(w http.ResponseWriter, r *http.Request) error 
 	f := &snap.Data.Fair
 	v := view{ed: ed}
 	out := organiserView{Version: f.Version, Tables: f.Tables, Slots: slotsOf(v, f), Scheduled: f.ScheduledAt != nil, Published: f.PublishedAt != nil,
-		Meetings: make([]meetingItem, len(snap.Data.Meetings)), Problems: nonNil(fair.Problems(f, snap.Data.Participants, snap.Data.Meetings))}
+		Meetings: make([]meetingItem, len(snap.Data.Meetings)), Problems: nonNil(fair.Problems(f, snap.Data.Participants, snap.Data.Meetings)),
+		Outdated: nonNil(fair.Outdated(f, snap.Data.Participants, snap.Data.Meetings))}
 	for i := range snap.Data.Meetings {
 		out.Meetings[i] = meetingOf(snap, v, &snap.Data.Meetings[i], true)
 	}

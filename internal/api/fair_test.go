@@ -47,6 +47,7 @@ func TestFairAPI(t *testing.T) {
 			testFairStats(t, f, ds)
 			testFairParticipantsAndOrganiser(t, f)
 			testFairOrganiserEdits(t, f, ds)
+			testFairOwnEdits(t, f)
 		})
 	}
 }

@@ -48,13 +48,21 @@ const (
 	FairSchedule         = "fair.schedule"
 	FairPublish          = "fair.publish"
 	FairOutcome          = "fair.outcome"
-	TimetableSchedule    = "timetable.schedule"
+	// a participant's own edits and withdrawals
+	FairParticipantUpdate   = "fair.participant_update"
+	FairParticipantWithdraw = "fair.participant_withdraw"
+	FairAchievementUpdate   = "fair.achievement_update"
+	FairAchievementWithdraw = "fair.achievement_withdraw"
+	FairNeedUpdate          = "fair.need_update"
+	FairNeedWithdraw        = "fair.need_withdraw"
+	TimetableSchedule       = "timetable.schedule"
 )
 
 // Actions lists every action, for what must name them all (the API
 // document's enum is tested against it).
 var Actions = []string{ProgramCreate, ProgramImport, ProgramPublish, ActivityUpdate, PersonUpdate, OrganisationUpdate, RoomUpdate, ReleaseUpdate, RegistrationWithdraw, InvitationCreate, StaffTokenCreate, StaffTokenRevoke, UserAdd, UserDisable, UserTokenCreate,
-	FairImport, FairMeetingAdd, FairMeetingRemove, FairMeetingFix, FairSchedule, FairPublish, FairOutcome, TimetableSchedule}
+	FairImport, FairMeetingAdd, FairMeetingRemove, FairMeetingFix, FairSchedule, FairPublish, FairOutcome, TimetableSchedule,
+	FairParticipantUpdate, FairParticipantWithdraw, FairAchievementUpdate, FairAchievementWithdraw, FairNeedUpdate, FairNeedWithdraw}
 
 type actorKey struct{}
 
@@ -72,9 +80,10 @@ func Actor(ctx context.Context) string {
 	return "system"
 }
 
-// Account, Staff and CommandLine name actors.
+// Account, Staff, Attendee and CommandLine name actors.
 func Account(email string) string { return "account:" + email }
 func Staff(label string) string   { return "staff:" + label }
+func Attendee(id string) string   { return "attendee:" + id }
 
 // CommandLine is the actor of changes made with the convene command.
 const CommandLine = "command line"

@@ -49,6 +49,9 @@ const (
 	StatusRequested Status = "requested"
 	StatusAccepted  Status = "accepted"
 	StatusDeclined  Status = "declined"
+	// StatusCancelled closes a request or meeting because a side withdrew
+	// from the fair; the row stays for the audit log and the record.
+	StatusCancelled Status = "cancelled"
 )
 
 // Outcome is what came of a meeting.
@@ -109,6 +112,7 @@ type Participant struct {
 	Side         Side
 	Availability Availability
 	Unavailable  []int // slots it cannot make, 1-based, sorted
+	Version      int64 // the row's version, named by every edit of the participant
 	Sample       bool
 }
 
@@ -129,6 +133,7 @@ type Achievement struct {
 	TRL           int    // technology readiness level 1–9
 	IP            IPType
 	Transfer      TransferMode
+	Version       int64 // the row's version, named by every edit
 	Sample        bool
 }
 
@@ -144,6 +149,7 @@ type Need struct {
 	BudgetMin     int64 // CNY
 	BudgetMax     int64 // CNY; 0 = open
 	Region        string
+	Version       int64 // the row's version, named by every edit
 	Sample        bool
 }
 

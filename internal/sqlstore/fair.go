@@ -92,7 +92,9 @@ func insertParticipant(ctx context.Context, t *tx, p *fair.Participant) error {
 		p.ID, p.ActivityID, nullString(p.AttendeeID), p.Organisation.ZH, p.Organisation.EN, p.Contact.Name, p.Contact.Email, p.Contact.Phone,
 		string(p.Side), string(p.Availability), joinInts(p.Unavailable), p.Sample)
 	if isUniqueViolation(err) {
-		return program.Errorf(program.CodeConflict, "this attendee already takes part in the fair")
+		// the attendee's row stays after a withdrawal, so this is also the
+		// answer to joining again: a withdrawal is final
+		return program.FieldErrorf(program.CodeConflict, "", "joined", "you have joined this fair already, or withdrew from it (a withdrawal is final)")
 	}
 	if err != nil {
 		return fmt.Errorf("insert participant: %w", err)
@@ -210,40 +212,34 @@ func readFair(ctx context.Context, t *tx, activityID string) (*fair.Dataset, err
 	}
 	ds := &fair.Dataset{Fair: *f}
 	args := []any{activityID}
-	err = queryEach(ctx, t, `SELECT id, COALESCE(attendee_id, ''), org_zh, org_en, contact_name, contact_email, contact_phone, side, availability, unavailable, sample
-		FROM fair_participants WHERE activity_id = ? ORDER BY id`, args, func(rows *sql.Rows) error {
-		p := fair.Participant{ActivityID: activityID}
-		var unavailable string
-		if err := rows.Scan(&p.ID, &p.AttendeeID, &p.Organisation.ZH, &p.Organisation.EN, &p.Contact.Name, &p.Contact.Email, &p.Contact.Phone, &p.Side, &p.Availability, &unavailable, &p.Sample); err != nil {
-			return err
+	// withdrawn rows stay in the tables for the audit log and the outcomes,
+	// and out of the fair as it is read
+	err = queryEach(ctx, t, `SELECT `+participantColumns+` FROM fair_participants WHERE activity_id = ? AND withdrawn_at IS NULL ORDER BY id`, args, func(rows *sql.Rows) error {
+		p, err := scanParticipant(rows)
+		if err == nil {
+			ds.Participants = append(ds.Participants, *p)
 		}
-		p.Unavailable = splitInts(unavailable)
-		ds.Participants = append(ds.Participants, p)
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read participants: %w", err)
 	}
-	err = queryEach(ctx, t, `SELECT id, participant_id, title_zh, title_en, summary_zh, summary_en, field, trl, ip_type, transfer_mode, sample
-		FROM fair_achievements WHERE activity_id = ? ORDER BY id`, args, func(rows *sql.Rows) error {
-		a := fair.Achievement{ActivityID: activityID}
-		if err := rows.Scan(&a.ID, &a.ParticipantID, &a.Title.ZH, &a.Title.EN, &a.Summary.ZH, &a.Summary.EN, &a.Field, &a.TRL, &a.IP, &a.Transfer, &a.Sample); err != nil {
-			return err
+	err = queryEach(ctx, t, `SELECT `+achievementColumns+` FROM fair_achievements WHERE activity_id = ? AND withdrawn_at IS NULL ORDER BY id`, args, func(rows *sql.Rows) error {
+		a, err := scanAchievement(rows)
+		if err == nil {
+			ds.Achievements = append(ds.Achievements, *a)
 		}
-		ds.Achievements = append(ds.Achievements, a)
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read achievements: %w", err)
 	}
-	err = queryEach(ctx, t, `SELECT id, participant_id, title_zh, title_en, summary_zh, summary_en, field, min_trl, budget_min, budget_max, region, sample
-		FROM fair_needs WHERE activity_id = ? ORDER BY id`, args, func(rows *sql.Rows) error {
-		n := fair.Need{ActivityID: activityID}
-		if err := rows.Scan(&n.ID, &n.ParticipantID, &n.Title.ZH, &n.Title.EN, &n.Summary.ZH, &n.Summary.EN, &n.Field, &n.MinTRL, &n.BudgetMin, &n.BudgetMax, &n.Region, &n.Sample); err != nil {
-			return err
+	err = queryEach(ctx, t, `SELECT `+needColumns+` FROM fair_needs WHERE activity_id = ? AND withdrawn_at IS NULL ORDER BY id`, args, func(rows *sql.Rows) error {
+		n, err := scanNeed(rows)
+		if err == nil {
+			ds.Needs = append(ds.Needs, *n)
 		}
-		ds.Needs = append(ds.Needs, n)
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read needs: %w", err)
@@ -259,6 +255,35 @@ func readFair(ctx context.Context, t *tx, activityID string) (*fair.Dataset, err
 		return nil, fmt.Errorf("read meetings: %w", err)
 	}
 	return ds, nil
+}
+
+const participantColumns = `id, activity_id, COALESCE(attendee_id, ''), org_zh, org_en, contact_name, contact_email, contact_phone, side, availability, unavailable, version, sample`
+
+func scanParticipant(row interface{ Scan(...any) error }) (*fair.Participant, error) {
+	var p fair.Participant
+	var unavailable string
+	if err := row.Scan(&p.ID, &p.ActivityID, &p.AttendeeID, &p.Organisation.ZH, &p.Organisation.EN, &p.Contact.Name, &p.Contact.Email, &p.Contact.Phone,
+		&p.Side, &p.Availability, &unavailable, &p.Version, &p.Sample); err != nil {
+		return nil, err
+	}
+	p.Unavailable = splitInts(unavailable)
+	return &p, nil
+}
+
+const achievementColumns = `id, activity_id, participant_id, title_zh, title_en, summary_zh, summary_en, field, trl, ip_type, transfer_mode, version, sample`
+
+func scanAchievement(row interface{ Scan(...any) error }) (*fair.Achievement, error) {
+	var a fair.Achievement
+	err := row.Scan(&a.ID, &a.ActivityID, &a.ParticipantID, &a.Title.ZH, &a.Title.EN, &a.Summary.ZH, &a.Summary.EN, &a.Field, &a.TRL, &a.IP, &a.Transfer, &a.Version, &a.Sample)
+	return &a, err
+}
+
+const needColumns = `id, activity_id, participant_id, title_zh, title_en, summary_zh, summary_en, field, min_trl, budget_min, budget_max, region, version, sample`
+
+func scanNeed(row interface{ Scan(...any) error }) (*fair.Need, error) {
+	var n fair.Need
+	err := row.Scan(&n.ID, &n.ActivityID, &n.ParticipantID, &n.Title.ZH, &n.Title.EN, &n.Summary.ZH, &n.Summary.EN, &n.Field, &n.MinTRL, &n.BudgetMin, &n.BudgetMax, &n.Region, &n.Version, &n.Sample)
+	return &n, err
 }
 
 const meetingColumns = `id, activity_id, from_id, to_id, COALESCE(achievement_id, ''), COALESCE(need_id, ''), status, fixed_slot, slot, table_no, outcome, amount_cny, created_at, updated_at`
@@ -286,7 +311,7 @@ func readMeeting(ctx context.Context, t *tx, activityID, id string) (*fair.Meeti
 
 // AddParticipant adds a participant (an attendee joining the fair).
 func (db *DB) AddParticipant(ctx context.Context, p *fair.Participant) error {
-	p.ID = newID()
+	p.ID, p.Version = newID(), 1
 	return db.inWriteTx(ctx, func(t *tx) error {
 		if _, err := bumpFair(ctx, t, p.ActivityID, 0); err != nil {
 			return err
@@ -295,22 +320,30 @@ func (db *DB) AddParticipant(ctx context.Context, p *fair.Participant) error {
 	})
 }
 
-// AddAchievement adds an achievement of a participant.
+// AddAchievement adds an achievement of a participant still on the supply
+// side and in the fair.
 func (db *DB) AddAchievement(ctx context.Context, a *fair.Achievement) error {
-	a.ID = newID()
+	a.ID, a.Version = newID(), 1
 	return db.inWriteTx(ctx, func(t *tx) error {
 		if _, err := bumpFair(ctx, t, a.ActivityID, 0); err != nil {
+			return err
+		}
+		if err := ownerMayPost(ctx, t, a.ParticipantID, fair.SideSupply); err != nil {
 			return err
 		}
 		return insertAchievement(ctx, t, a)
 	})
 }
 
-// AddNeed adds a need of a participant.
+// AddNeed adds a need of a participant still on the demand side and in the
+// fair.
 func (db *DB) AddNeed(ctx context.Context, n *fair.Need) error {
-	n.ID = newID()
+	n.ID, n.Version = newID(), 1
 	return db.inWriteTx(ctx, func(t *tx) error {
 		if _, err := bumpFair(ctx, t, n.ActivityID, 0); err != nil {
+			return err
+		}
+		if err := ownerMayPost(ctx, t, n.ParticipantID, fair.SideDemand); err != nil {
 			return err
 		}
 		return insertNeed(ctx, t, n)
@@ -324,6 +357,9 @@ func (db *DB) RequestMeeting(ctx context.Context, m *fair.Meeting) error {
 	m.CreatedAt, m.UpdatedAt = db.now(), db.now()
 	return db.inWriteTx(ctx, func(t *tx) error {
 		if _, err := bumpFair(ctx, t, m.ActivityID, 0); err != nil {
+			return err
+		}
+		if err := bothInFair(ctx, t, m.From, m.To); err != nil {
 			return err
 		}
 		return insertMeeting(ctx, t, m)
@@ -409,6 +445,12 @@ func (db *DB) organiserWrite(ctx context.Context, activityID string, base int64,
 	if base < 1 {
 		return 0, program.FieldErrorf(program.CodeInvalid, "version", "required", "name the fair version the change is based on")
 	}
+	return db.fairWrite(ctx, activityID, base, fn)
+}
+
+// fairWrite runs fn after moving the fair to its next version (from base
+// when base > 0, from whatever it is otherwise) and returns the new version.
+func (db *DB) fairWrite(ctx context.Context, activityID string, base int64, fn func(t *tx, eventID string) error) (int64, error) {
 	var v int64
 	err := db.inWriteTx(ctx, func(t *tx) error {
 		var err error
@@ -530,7 +572,7 @@ func (db *DB) FairActivities(ctx context.Context, eventID string) ([]string, err
 }
 
 // MatchmakingStats sums the figures of an edition's fairs: participants,
-// meetings held (scheduled meetings of published fairs), agreements
+// meetings held (scheduled meetings of published fairs, none cancelled), agreements
 // (intentions and contracts), contracts and their amount. It returns nil when
 // the edition (by slug) has no fair.
 func (db *DB) MatchmakingStats(ctx context.Context, event string) (*program.MatchmakingStats, error) {
@@ -540,7 +582,8 @@ func (db *DB) MatchmakingStats(ctx context.Context, event string) (*program.Matc
 		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM fairs f JOIN events e ON e.id = f.event_id WHERE e.slug = ?`, event).Scan(&fairs); err != nil {
 			return err
 		}
-		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM fair_participants p JOIN fairs f ON f.activity_id = p.activity_id JOIN events e ON e.id = f.event_id WHERE e.slug = ?`, event).Scan(&s.Participants); err != nil {
+		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM fair_participants p JOIN fairs f ON f.activity_id = p.activity_id JOIN events e ON e.id = f.event_id
+			WHERE e.slug = ? AND p.withdrawn_at IS NULL`, event).Scan(&s.Participants); err != nil {
 			return err
 		}
 		return t.queryRow(ctx, `SELECT COUNT(*),
@@ -548,7 +591,7 @@ func (db *DB) MatchmakingStats(ctx context.Context, event string) (*program.Matc
 				COALESCE(SUM(CASE WHEN m.outcome = 'contract' THEN 1 ELSE 0 END), 0),
 				COALESCE(SUM(m.amount_cny), 0)
 			FROM fair_meetings m JOIN fairs f ON f.activity_id = m.activity_id JOIN events e ON e.id = f.event_id
-			WHERE e.slug = ? AND f.published_at IS NOT NULL AND m.slot > 0`, event).Scan(&s.Meetings, &s.Agreements, &s.Contracts, &s.AmountCNY)
+			WHERE e.slug = ? AND f.published_at IS NOT NULL AND m.slot > 0 AND m.status = 'accepted'`, event).Scan(&s.Meetings, &s.Agreements, &s.Contracts, &s.AmountCNY)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("matchmaking figures: %w", err)

@@ -15,20 +15,19 @@ import (
 )
 
 func TestFairMigrationsDifferOnlyInTimestamps(t *testing.T) {
-	find := func(engine string) string {
+	find := func(engine string, version int) string {
 		ms, err := sqlstore.Migrations(engine)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, m := range ms {
-			if m.Version == 8 {
+			if m.Version == version {
 				return m.SQL
 			}
 		}
-		t.Fatalf("%s has no migration 8", engine)
+		t.Fatalf("%s has no migration %d", engine, version)
 		return ""
 	}
-	lite, pg := find("sqlite"), find("postgres")
 	norm := func(s string) string {
 		var keep []string
 		for _, l := range strings.Split(s, "\n") {
@@ -38,8 +37,10 @@ func TestFairMigrationsDifferOnlyInTimestamps(t *testing.T) {
 		}
 		return strings.Join(keep, "\n")
 	}
-	if norm(lite) != norm(pg) {
-		t.Error("0008_fair.sql differs between the engines beyond TIMESTAMP/TIMESTAMPTZ")
+	for _, version := range []int{8, 9} {
+		if norm(find("sqlite", version)) != norm(find("postgres", version)) {
+			t.Errorf("migration %d differs between the engines beyond TIMESTAMP/TIMESTAMPTZ", version)
+		}
 	}
 }
 

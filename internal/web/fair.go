@@ -32,6 +32,12 @@ type FairStore interface {
 	RemoveMeeting(ctx context.Context, activityID string, base int64, id string) (int64, error)
 	FixMeeting(ctx context.Context, activityID string, base int64, id string, slot int) (int64, error)
 	SetOutcome(ctx context.Context, activityID string, base int64, id string, o fair.Outcome, amountCNY int64) (*fair.Meeting, error)
+	UpdateParticipant(ctx context.Context, p *fair.Participant, base int64) error
+	WithdrawParticipant(ctx context.Context, p *fair.Participant, base int64) error
+	UpdateAchievement(ctx context.Context, a *fair.Achievement, base int64) error
+	WithdrawAchievement(ctx context.Context, activityID, owner, id string, base int64) error
+	UpdateNeed(ctx context.Context, n *fair.Need, base int64) error
+	WithdrawNeed(ctx context.Context, activityID, owner, id string, base int64) error
 }
 
 // suggestionsShown is how many suggestions the participant's page shows per item.
@@ -39,6 +45,7 @@ const suggestionsShown = 3
 
 type fairItemView struct {
 	RequestURL  string // where the suggestions' request forms post
+	EditURL     string // the page to edit or withdraw the item
 	Title       string
 	Meta        string
 	Suggestions []fairSuggestionView
@@ -80,6 +87,14 @@ type fairPageView struct {
 	RequestsURL  string // POST a request; POST RequestsURL/{id} answers one
 	Flash        string
 	fairForms    // the forms to join and to post achievements and needs
+	// ParticipationURL is the page to edit or withdraw one's participation
+	ParticipationURL string
+	// Editing: the page edits one thing (fair_edit.go), back to BackURL;
+	// the form to withdraw it posts WithdrawVersion to WithdrawURL
+	Editing                     bool
+	BackURL, WithdrawURL        string
+	WithdrawVersion             int64
+	WithdrawLabel, WithdrawNote string
 }
 
 // fairOf resolves the {activity} of the request and its fair.
@@ -122,7 +137,7 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 	}
 	v := s.fairPageView(r, q, act, snap, p)
 	switch d := r.URL.Query().Get("done"); d {
-	case "requested", "answered", "joined", "achievement", "need":
+	case "requested", "answered", "joined", "achievement", "need", "updated", "withdrawn":
 		v.Flash = T(q.lang, "fair.done."+d)
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
@@ -145,14 +160,14 @@ func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap 
 		return owner
 	}
 	v := fairPageView{CalendarURL: fairURL(q, act.Slug) + "/calendar.ics", RequestsURL: fairURL(q, act.Slug) + "/requests", Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
-		Side: T(lang, "fair.side."+string(p.Side)), Published: snap.Data.Fair.PublishedAt != nil}
+		Side: T(lang, "fair.side."+string(p.Side)), Published: snap.Data.Fair.PublishedAt != nil, ParticipationURL: fairURL(q, act.Slug) + "/participation"}
 	v.fairForms = itemForms(q, act, p, achievementForm{}, needForm{})
 	for i := range snap.Data.Achievements {
 		ach := &snap.Data.Achievements[i]
 		if ach.ParticipantID != p.ID {
 			continue
 		}
-		item := fairItemView{RequestURL: v.RequestsURL, Title: ach.Title.In(lang), Meta: fmt.Sprintf("%s · TRL %d", fair.Fields[ach.Field].In(lang), ach.TRL)}
+		item := fairItemView{RequestURL: v.RequestsURL, EditURL: itemURL(q, act, "achievements", ach.ID), Title: ach.Title.In(lang), Meta: fmt.Sprintf("%s · TRL %d", fair.Fields[ach.Field].In(lang), ach.TRL)}
 		ss, _ := snap.Index.ForAchievement(ach.ID, suggestionsShown)
 		for _, sg := range ss {
 			n := snap.Needs[sg.ID]
@@ -166,7 +181,7 @@ func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap 
 		if n.ParticipantID != p.ID {
 			continue
 		}
-		item := fairItemView{RequestURL: v.RequestsURL, Title: n.Title.In(lang), Meta: fmt.Sprintf("%s · TRL ≥ %d", fair.Fields[n.Field].In(lang), n.MinTRL)}
+		item := fairItemView{RequestURL: v.RequestsURL, EditURL: itemURL(q, act, "needs", n.ID), Title: n.Title.In(lang), Meta: fmt.Sprintf("%s · TRL ≥ %d", fair.Fields[n.Field].In(lang), n.MinTRL)}
 		ss, _ := snap.Index.ForNeed(n.ID, suggestionsShown)
 		for _, sg := range ss {
 			ach := snap.Achievements[sg.ID]
@@ -274,14 +289,15 @@ func (s *site) fairAnswer(w http.ResponseWriter, r *http.Request, q req) {
 }
 
 // published returns the participant's scheduled meetings by slot, once the
-// schedule is published (none before).
+// schedule is published (none before); cancelled ones keep their slot for
+// the record but are not on the schedule.
 func published(snap *fair.Snapshot, p *fair.Participant) []*fair.Meeting {
 	if snap.Data.Fair.PublishedAt == nil {
 		return nil
 	}
 	var out []*fair.Meeting
 	for i := range snap.Data.Meetings {
-		if m := &snap.Data.Meetings[i]; m.Involves(p.ID) && m.Slot > 0 {
+		if m := &snap.Data.Meetings[i]; m.Involves(p.ID) && m.Slot > 0 && m.Status == fair.StatusAccepted {
 			out = append(out, m)
 		}
 	}
@@ -329,6 +345,7 @@ type fairAdminView struct {
 	Scheduled, Published          bool
 	Flash                         string
 	Problems                      []fairProblemView
+	Outdated                      []fairProblemView // why the stored schedule no longer fits
 	Slots                         []fairSlotView
 	ScheduleURL, PublishURL       string
 	Unplaced                      []fairMeetingView // requests and meetings without a slot
@@ -356,6 +373,9 @@ func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	}
 	for _, p := range fair.Problems(&snap.Data.Fair, snap.Data.Participants, snap.Data.Meetings) {
 		v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.problem."+p.Problem), Detail: p.Message})
+	}
+	for _, p := range fair.Outdated(&snap.Data.Fair, snap.Data.Participants, snap.Data.Meetings) {
+		v.Outdated = append(v.Outdated, fairProblemView{Kind: T(q.lang, "fair.outdated."+p.Problem), Detail: p.Message})
 	}
 	s.render(w, r, http.StatusOK, "fairadmin", v)
 }

@@ -38,6 +38,7 @@ type joinForm struct {
 	Sides, Availabilities            []option
 	Slots                            []slotChoice
 	Errors                           map[string]string
+	Version                          int64 // of the participation edited; 0 when joining
 	unavailable                      []int
 }
 
@@ -52,6 +53,7 @@ type achievementForm struct {
 	Field, TRL, IP, Transfer               string
 	Fields, TRLs, IPs, Transfers           []option
 	Errors                                 map[string]string
+	Version                                int64 // of the achievement edited; 0 when posting one
 }
 
 type needForm struct {
@@ -60,6 +62,7 @@ type needForm struct {
 	Region                                 string
 	Fields, TRLs                           []option
 	Errors                                 map[string]string
+	Version                                int64 // of the need edited; 0 when posting one
 }
 
 // joinFormOf is the join form filled in from the attendee's registration.
@@ -117,7 +120,9 @@ func itemForms(q req, act *program.Activity, p *fair.Participant, a achievementF
 // fairJoinView is the form to join the fair.
 func (s *site) fairJoinView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot, in joinForm) fairPageView {
 	lang := q.lang
-	in.Action = fairURL(q, act.Slug) + "/join"
+	if in.Action == "" {
+		in.Action = fairURL(q, act.Slug) + "/join"
+	}
 	if in.Side == "" {
 		in.Side = string(fair.SideDemand)
 	}
@@ -213,21 +218,8 @@ func (s *site) fairJoin(w http.ResponseWriter, r *http.Request, q req) {
 	if !s.parseForm(w, r, q) {
 		return
 	}
-	in := joinForm{OrgZH: r.PostFormValue("organisation_zh"), OrgEN: r.PostFormValue("organisation_en"), Name: r.PostFormValue("name"),
-		Email: r.PostFormValue("email"), Phone: r.PostFormValue("phone"), Side: r.PostFormValue("side"), Availability: r.PostFormValue("availability")}
-	var read program.FieldErrors
-	for _, v := range r.PostForm["unavailable"] {
-		t, err := strconv.Atoi(v)
-		if err != nil {
-			read.Add("unavailable", "slot", "lists a slot that is not a number")
-			continue
-		}
-		in.unavailable = append(in.unavailable, t)
-	}
-	p, err := fair.Participant{ActivityID: act.ID, AttendeeID: a.ID, Organisation: program.Text{ZH: in.OrgZH, EN: in.OrgEN},
-		Contact: fair.Contact{Name: in.Name, Email: in.Email, Phone: in.Phone}, Side: fair.Side(in.Side), Availability: fair.Availability(in.Availability),
-		Unavailable: in.unavailable}.Normalize(&snap.Data.Fair)
-	if err = formProblems(read, err); err == nil {
+	in, p, err := readJoinForm(r, snap, fair.Participant{ActivityID: act.ID, AttendeeID: a.ID})
+	if err == nil {
 		err = s.fair.AddParticipant(r.Context(), &p)
 	}
 	if err != nil {
@@ -244,6 +236,56 @@ func (s *site) fairJoin(w http.ResponseWriter, r *http.Request, q req) {
 	http.Redirect(w, r, fairURL(q, act.Slug)+"?done=joined", http.StatusSeeOther)
 }
 
+// readJoinForm reads the form to join (or edit one's participation) over
+// p and checks it as the API does: the form as typed, and the participant
+// or every field at fault.
+func readJoinForm(r *http.Request, snap *fair.Snapshot, p fair.Participant) (joinForm, fair.Participant, error) {
+	in := joinForm{OrgZH: r.PostFormValue("organisation_zh"), OrgEN: r.PostFormValue("organisation_en"), Name: r.PostFormValue("name"),
+		Email: r.PostFormValue("email"), Phone: r.PostFormValue("phone"), Side: r.PostFormValue("side"), Availability: r.PostFormValue("availability")}
+	var read program.FieldErrors
+	for _, v := range r.PostForm["unavailable"] {
+		t, err := strconv.Atoi(v)
+		if err != nil {
+			read.Add("unavailable", "slot", "lists a slot that is not a number")
+			continue
+		}
+		in.unavailable = append(in.unavailable, t)
+	}
+	p.Organisation, p.Contact = program.Text{ZH: in.OrgZH, EN: in.OrgEN}, fair.Contact{Name: in.Name, Email: in.Email, Phone: in.Phone}
+	p.Side, p.Availability, p.Unavailable = fair.Side(in.Side), fair.Availability(in.Availability), in.unavailable
+	p, err := p.Normalize(&snap.Data.Fair)
+	return in, p, formProblems(read, err)
+}
+
+// readAchievementForm reads an achievement of owner from the form, as
+// readJoinForm does; side is the participant whose side allows it, nil
+// for an edit.
+func readAchievementForm(r *http.Request, owner, side *fair.Participant) (achievementForm, fair.Achievement, error) {
+	in := achievementForm{TitleZH: r.PostFormValue("title_zh"), TitleEN: r.PostFormValue("title_en"), SummaryZH: r.PostFormValue("summary_zh"),
+		SummaryEN: r.PostFormValue("summary_en"), Field: r.PostFormValue("field"), TRL: r.PostFormValue("trl"), IP: r.PostFormValue("ip"), Transfer: r.PostFormValue("transfer")}
+	var read program.FieldErrors
+	trl := formInt(&read, "trl", in.TRL)
+	a, err := fair.Achievement{ActivityID: owner.ActivityID, ParticipantID: owner.ID, Title: program.Text{ZH: in.TitleZH, EN: in.TitleEN},
+		Summary: program.Text{ZH: in.SummaryZH, EN: in.SummaryEN}, Field: in.Field, TRL: int(trl), IP: fair.IPType(in.IP),
+		Transfer: fair.TransferMode(in.Transfer)}.Normalize(side)
+	return in, a, formProblems(read, err)
+}
+
+// readNeedForm reads a need of owner from the form, as
+// readAchievementForm does.
+func readNeedForm(r *http.Request, owner, side *fair.Participant) (needForm, fair.Need, error) {
+	in := needForm{TitleZH: r.PostFormValue("title_zh"), TitleEN: r.PostFormValue("title_en"), SummaryZH: r.PostFormValue("summary_zh"),
+		SummaryEN: r.PostFormValue("summary_en"), Field: r.PostFormValue("field"), MinTRL: r.PostFormValue("min_trl"),
+		BudgetMin: r.PostFormValue("budget_min"), BudgetMax: r.PostFormValue("budget_max"), Region: r.PostFormValue("region")}
+	var read program.FieldErrors
+	minTRL := formInt(&read, "min_trl", in.MinTRL)
+	bmin, bmax := formInt(&read, "budget", in.BudgetMin), formInt(&read, "budget", in.BudgetMax)
+	n, err := fair.Need{ActivityID: owner.ActivityID, ParticipantID: owner.ID, Title: program.Text{ZH: in.TitleZH, EN: in.TitleEN},
+		Summary: program.Text{ZH: in.SummaryZH, EN: in.SummaryEN}, Field: in.Field, MinTRL: int(minTRL), BudgetMin: bmin, BudgetMax: bmax,
+		Region: in.Region}.Normalize(side)
+	return in, n, formProblems(read, err)
+}
+
 // POST /{lang}/{event}/fair/{activity}/achievements (a supply participant)
 func (s *site) fairAddAchievement(w http.ResponseWriter, r *http.Request, q req) {
 	act, snap, p := s.participantAt(w, r, q)
@@ -254,14 +296,8 @@ func (s *site) fairAddAchievement(w http.ResponseWriter, r *http.Request, q req)
 		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeForbidden, "only participants on the supply side offer achievements"))
 		return
 	}
-	in := achievementForm{TitleZH: r.PostFormValue("title_zh"), TitleEN: r.PostFormValue("title_en"), SummaryZH: r.PostFormValue("summary_zh"),
-		SummaryEN: r.PostFormValue("summary_en"), Field: r.PostFormValue("field"), TRL: r.PostFormValue("trl"), IP: r.PostFormValue("ip"), Transfer: r.PostFormValue("transfer")}
-	var read program.FieldErrors
-	trl := formInt(&read, "trl", in.TRL)
-	a, err := fair.Achievement{ActivityID: act.ID, ParticipantID: p.ID, Title: program.Text{ZH: in.TitleZH, EN: in.TitleEN},
-		Summary: program.Text{ZH: in.SummaryZH, EN: in.SummaryEN}, Field: in.Field, TRL: int(trl), IP: fair.IPType(in.IP),
-		Transfer: fair.TransferMode(in.Transfer)}.Normalize(p)
-	if err = formProblems(read, err); err == nil {
+	in, a, err := readAchievementForm(r, p, p)
+	if err == nil {
 		err = s.fair.AddAchievement(r.Context(), &a)
 	}
 	if err != nil {
@@ -289,16 +325,8 @@ func (s *site) fairAddNeed(w http.ResponseWriter, r *http.Request, q req) {
 		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeForbidden, "only participants on the demand side post needs"))
 		return
 	}
-	in := needForm{TitleZH: r.PostFormValue("title_zh"), TitleEN: r.PostFormValue("title_en"), SummaryZH: r.PostFormValue("summary_zh"),
-		SummaryEN: r.PostFormValue("summary_en"), Field: r.PostFormValue("field"), MinTRL: r.PostFormValue("min_trl"),
-		BudgetMin: r.PostFormValue("budget_min"), BudgetMax: r.PostFormValue("budget_max"), Region: r.PostFormValue("region")}
-	var read program.FieldErrors
-	minTRL := formInt(&read, "min_trl", in.MinTRL)
-	bmin, bmax := formInt(&read, "budget", in.BudgetMin), formInt(&read, "budget", in.BudgetMax)
-	n, err := fair.Need{ActivityID: act.ID, ParticipantID: p.ID, Title: program.Text{ZH: in.TitleZH, EN: in.TitleEN},
-		Summary: program.Text{ZH: in.SummaryZH, EN: in.SummaryEN}, Field: in.Field, MinTRL: int(minTRL), BudgetMin: bmin, BudgetMax: bmax,
-		Region: in.Region}.Normalize(p)
-	if err = formProblems(read, err); err == nil {
+	in, n, err := readNeedForm(r, p, p)
+	if err == nil {
 		err = s.fair.AddNeed(r.Context(), &n)
 	}
 	if err != nil {

@@ -7,12 +7,14 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
 	"convene/internal/demo"
 	"convene/internal/fair"
 	"convene/internal/program"
 	"convene/internal/registration"
+	"convene/internal/sqlstore"
 	"convene/internal/testkit"
 )
 
@@ -131,4 +133,47 @@ func TestFairPages(t *testing.T) {
 	r = firm.get("/en/zgc-2025/fair/" + demo.FairActivity + "/calendar.ics")
 	wantStatus(t, "calendar", r, http.StatusOK)
 	wantIn(t, "calendar", r.body, "BEGIN:VEVENT", "SUMMARY:"+ds.Participants[0].Organisation.EN, "Table ")
+	testFairEditPages(t, db, firm, lab, admin, act.ID, adminPage)
+}
+
+// TestFairPages goes on here: the firm edits and withdraws its need and
+// then itself; someone else's need cannot be edited; bad input and a stale
+// version show the form again with what was typed.
+func testFairEditPages(t *testing.T, db *sqlstore.DB, firm, lab, admin *client, activityID, adminPage string) {
+	ctx := context.Background()
+	page := "/zh/zgc-2025/fair/" + demo.FairActivity
+	ds, _ := db.FairDataset(ctx, activityID)
+	var need *fair.Need
+	for i := range ds.Needs {
+		if ds.Needs[i].Title.ZH == "管道弱磁量子传感检测" {
+			need = &ds.Needs[i]
+		}
+	}
+	needPage := page + "/needs/" + need.ID
+	r := firm.get(needPage)
+	checkHTML(t, needPage, r, "zh")
+	wantIn(t, "need page", r.body, "修改技术需求", "管道弱磁量子传感检测", `name="version" value="1"`, "撤回此技术需求")
+	wantStatus(t, "someone else's need page", lab.get(needPage), http.StatusForbidden)
+	form := url.Values{"version": {"1"}, "title_zh": {"管道弱磁量子传感检测（二期）"}, "field": {"quantum-sensing"}, "min_trl": {"6"}, "region": {"上海"}}
+	wantStatus(t, "edit someone else's need", lab.post(needPage, form), http.StatusForbidden)
+	bad := url.Values{"version": {"1"}, "title_zh": {""}, "field": {"nope"}, "min_trl": {"6"}, "region": {"上海"}}
+	r = firm.post(needPage, bad)
+	wantStatus(t, "bad edit", r, http.StatusBadRequest)
+	wantIn(t, "bad edit", r.body, "此项必填", "请从列表中选择技术领域", `value="上海"`)
+	wantStatus(t, "edit", firm.post(needPage, form), http.StatusSeeOther)
+	wantIn(t, "edited", firm.get(page+"?done=updated").body, "修改已保存", "管道弱磁量子传感检测（二期）")
+	r = firm.post(needPage, form)
+	wantStatus(t, "edit at a stale version", r, http.StatusConflict)
+	wantIn(t, "stale edit", r.body, "请刷新", `value="上海"`)
+
+	wantStatus(t, "withdraw the need", firm.post(needPage+"/withdraw", url.Values{"version": {"2"}}), http.StatusSeeOther)
+	if r := firm.get(page + "?done=withdrawn"); !strings.Contains(r.body, "已撤回") || strings.Contains(r.body, "二期") {
+		t.Error("the withdrawn need is still on the participant's page")
+	}
+
+	r = firm.get("/en/zgc-2025/fair/" + demo.FairActivity + "/participation")
+	checkHTML(t, "participation page", r, "en")
+	wantIn(t, "participation page", r.body, "Edit my participation", "Pipeline Inspection Co.", "Withdraw from the fair")
+	wantStatus(t, "withdraw from the fair", firm.post(page+"/withdraw", url.Values{"version": {"1"}}), http.StatusSeeOther)
+	wantIn(t, "organiser page after a withdrawal", admin.get(adminPage).body, "The schedule is out of date", "Cancelled meeting still holds a table")
 }
