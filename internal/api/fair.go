@@ -419,6 +419,7 @@ type myFairView struct {
 	Needs        []needItem        `json:"needs"`
 	Meetings     []meetingItem     `json:"meetings"` // requests both ways; slots and tables once published
 	Published    bool              `json:"published"`
+	CalendarURL  string            `json:"calendar_url"` // the meetings as a calendar feed, by secret URL
 }
 
 // GET …/fair/me (participant)
@@ -427,8 +428,13 @@ func (s *server) getMyFair(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	feedKey, err := s.reg.FeedKey(r.Context(), registration.FairFeed, p.ID)
+	if err != nil {
+		return err
+	}
 	published := snap.Data.Fair.PublishedAt != nil
-	out := myFairView{Participant: participantOf(p), Achievements: []achievementItem{}, Needs: []needItem{}, Meetings: []meetingItem{}, Published: published}
+	out := myFairView{Participant: participantOf(p), Achievements: []achievementItem{}, Needs: []needItem{}, Meetings: []meetingItem{}, Published: published,
+		CalendarURL: apiURL(ed.Event.Slug, "activities", ed.ActivityByID(p.ActivityID).Slug, "fair", "agenda", feedKey, "calendar.ics")}
 	for i := range snap.Data.Achievements {
 		if a := &snap.Data.Achievements[i]; a.ParticipantID == p.ID {
 			out.Achievements = append(out.Achievements, achievementOf(snap, a))

@@ -137,6 +137,7 @@ func routes() []route {
 		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/needs/{item}/suggestions", (*server).needSuggestions},
 		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/participants", (*server).joinFair},
 		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/me", (*server).getMyFair},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/agenda/{key}/calendar.ics", (*server).fairCalendar},
 		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/requests", (*server).requestMeeting},
 		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/requests/{meeting}/answer", (*server).answerMeeting},
 		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/meetings", (*server).listFairMeetings},

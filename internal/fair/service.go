@@ -26,7 +26,8 @@ type Snapshot struct {
 	Needs        map[string]*Need
 }
 
-func newSnapshot(ds *Dataset) *Snapshot {
+// NewSnapshot indexes a fair read at one version.
+func NewSnapshot(ds *Dataset) *Snapshot {
 	s := &Snapshot{Data: ds, Index: NewIndex(ds.Achievements, ds.Needs), Participants: map[string]*Participant{},
 		Achievements: map[string]*Achievement{}, Needs: map[string]*Need{}}
 	for i := range ds.Participants {
@@ -79,7 +80,7 @@ func (s *Service) Snapshot(ctx context.Context, activityID string) (*Snapshot, e
 	if err != nil {
 		return nil, err
 	}
-	snap = newSnapshot(ds)
+	snap = NewSnapshot(ds)
 	s.mu.Lock()
 	s.snaps[activityID] = snap
 	s.mu.Unlock()

@@ -12,6 +12,7 @@ import (
 	"convene/internal/export"
 	"convene/internal/fair"
 	"convene/internal/program"
+	"convene/internal/registration"
 )
 
 // The matchmaking fair's pages: the participant's own page (signed in as the
@@ -76,7 +77,8 @@ type fairPageView struct {
 	Requests     []fairMeetingView
 	Schedule     []fairMeetingView // published meetings, by slot
 	Published    bool
-	CalendarURL  string
+	CalendarURL  string // the download, for the signed-in participant
+	SubscribeURL string // the feed by secret URL, for a calendar app
 	RequestsURL  string // POST a request; POST RequestsURL/{id} answers one
 	Flash        string
 	fairForms    // the forms to join and to post achievements and needs
@@ -120,7 +122,11 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 		s.render(w, r, http.StatusOK, "fair", s.fairJoinView(r, q, act, snap, joinFormOf(a)))
 		return
 	}
-	v := s.fairPageView(r, q, act, snap, p)
+	v, err := s.fairPageView(r, q, act, snap, p)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
 	switch d := r.URL.Query().Get("done"); d {
 	case "requested", "answered", "joined", "achievement", "need":
 		v.Flash = T(q.lang, "fair.done."+d)
@@ -130,8 +136,12 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 }
 
 // fairPageView is the participant's page of p, with empty forms.
-func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot, p *fair.Participant) fairPageView {
+func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot, p *fair.Participant) (fairPageView, error) {
 	lang := q.lang
+	feedKey, err := s.reg.FeedKey(r.Context(), registration.FairFeed, p.ID)
+	if err != nil {
+		return fairPageView{}, err
+	}
 	paired := map[string]bool{}
 	for _, m := range snap.Data.Meetings {
 		if m.Involves(p.ID) {
@@ -146,6 +156,7 @@ func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap 
 	}
 	v := fairPageView{CalendarURL: fairURL(q, act.Slug) + "/calendar.ics", RequestsURL: fairURL(q, act.Slug) + "/requests", Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
 		Side: T(lang, "fair.side."+string(p.Side)), Published: snap.Data.Fair.PublishedAt != nil}
+	v.SubscribeURL = s.origin(r) + fairFeedURL(q, act.Slug, feedKey)
 	v.fairForms = itemForms(q, act, p, achievementForm{}, needForm{})
 	for i := range snap.Data.Achievements {
 		ach := &snap.Data.Achievements[i]
@@ -183,14 +194,14 @@ func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap 
 		v.Requests = append(v.Requests, fairMeetingView{ID: m.ID, Partner: orgName(snap, lang, m.Other(p.ID)), Sent: m.From == p.ID,
 			Status: T(lang, "fair.status."+string(m.Status)), CanAnswer: m.To == p.ID && m.Status == fair.StatusRequested})
 	}
-	for _, m := range published(snap, p) {
+	for _, m := range snap.Published(p) {
 		mv := fairMeetingView{Slot: m.Slot, Table: m.Table, When: slotTime(q, &snap.Data.Fair, m.Slot), Partner: orgName(snap, lang, m.Other(p.ID))}
 		if other := snap.Participants[m.Other(p.ID)]; other != nil {
 			mv.Contact = other.Contact.Name + " · " + other.Contact.Email
 		}
 		v.Schedule = append(v.Schedule, mv)
 	}
-	return v
+	return v, nil
 }
 
 // joinedFairs links the participant's page of every fair of the edition the
@@ -218,6 +229,12 @@ func (s *site) joinedFairs(ctx context.Context, q req, attendeeID string) ([]Lin
 		}
 	}
 	return out, nil
+}
+
+// fairFeedURL is the participant's meetings as a calendar feed by secret
+// URL (internal/api), in the page's language.
+func fairFeedURL(q req, activity, feedKey string) string {
+	return q.feed("activities", activity, "fair", "agenda", feedKey, "calendar.ics")
 }
 
 // fairURL is the participant's page of an activity's fair.
@@ -273,36 +290,14 @@ func (s *site) fairAnswer(w http.ResponseWriter, r *http.Request, q req) {
 	http.Redirect(w, r, fairURL(q, act.Slug)+"?done=answered", http.StatusSeeOther)
 }
 
-// published returns the participant's scheduled meetings by slot, once the
-// schedule is published (none before).
-func published(snap *fair.Snapshot, p *fair.Participant) []*fair.Meeting {
-	if snap.Data.Fair.PublishedAt == nil {
-		return nil
-	}
-	var out []*fair.Meeting
-	for i := range snap.Data.Meetings {
-		if m := &snap.Data.Meetings[i]; m.Involves(p.ID) && m.Slot > 0 {
-			out = append(out, m)
-		}
-	}
-	slices.SortFunc(out, func(a, b *fair.Meeting) int { return a.Slot - b.Slot })
-	return out
-}
-
 // GET /{lang}/{event}/fair/{activity}/calendar.ics: the participant's
-// published meetings, for a calendar app
+// published meetings, downloaded by the signed-in participant
 func (s *site) fairCalendar(w http.ResponseWriter, r *http.Request, q req) {
 	act, snap, p := s.participantAt(w, r, q)
 	if p == nil {
 		return
 	}
-	var ms []export.FairMeeting
-	f := &snap.Data.Fair
-	for _, m := range published(snap, p) {
-		ms = append(ms, export.FairMeeting{ID: m.ID, Start: f.SlotStart(m.Slot), End: f.SlotEnd(m.Slot), Table: m.Table,
-			Partner: orgName(snap, q.lang, m.Other(p.ID)), Place: act.Title.In(q.lang)})
-	}
-	body := export.FairCalendar(q.ed, p.Organisation.In(q.lang), ms, export.Options{Lang: q.lang, BaseURL: s.origin(r)})
+	body := export.FairCalendar(q.ed, act, snap, p, export.Options{Lang: q.lang, BaseURL: s.origin(r)})
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+export.Filename(q.ed, "fair", q.lang, "ics")+`"`)
 	w.Header().Set("Cache-Control", "private, no-store")

@@ -70,7 +70,8 @@ func TestFairPages(t *testing.T) {
 	r := firm.get(page)
 	wantStatus(t, "fair page", r, http.StatusOK)
 	checkHTML(t, page, r, "zh")
-	wantIn(t, "fair page", r.body, "管道检测公司", "推荐对接", "同一领域：量子传感", "已接受", "没有排定的洽谈")
+	wantIn(t, "fair page", r.body, "管道检测公司", "推荐对接", "同一领域：量子传感", "已接受", "没有排定的洽谈",
+		`href="http://example.com/api/v1/events/zgc-2025/activities/`+demo.FairActivity+`/fair/agenda/`+p.ID+`.`, `/calendar.ics?lang=zh"`, "订阅我的洽谈日程")
 
 	// a laboratory joins; the firm asks it for a meeting with the page's form, the laboratory accepts
 	lab := signedUpClient(t, rs, "孙八", "sun@example.org")

@@ -541,6 +541,8 @@ var messages = map[string]msg{
 	"fair.done.requested":              {"邀约已发出。", "Request sent."},
 	"fair.done.answered":               {"已回复邀约。", "Answered."},
 	"fair.calendar":                    {"下载日历文件（iCal）", "Download as a calendar (iCal)"},
+	"fair.subscribe":                   {"订阅我的洽谈日程（iCal）", "Subscribe to my meeting schedule (iCal)"},
+	"fair.subscribe_hint":              {"日程发布后，洽谈会出现在日历应用中；此地址只用于日历，请勿分享。", "Your meetings appear in your calendar app once the schedule is published; the address is for the calendar only, do not share it."},
 	"fair.when":                        {"时间", "When"},
 	"fair.table":                       {"桌号", "Table"},
 	"fair.partner":                     {"洽谈对象", "Partner"},
