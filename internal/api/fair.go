@@ -539,10 +539,13 @@ type scheduleResult struct {
 	Meetings   int   `json:"meetings"`
 	Breaks     int   `json:"breaks"`
 	LowerBound int   `json:"lower_bound"`
+	Optimal    bool  `json:"optimal"` // the breaks equal a proven lower bound
 	Published  bool  `json:"published"`
 }
 
-// POST …/fair/schedule (admin): schedule every accepted meeting, all or nothing
+// POST …/fair/schedule (admin): schedule every accepted meeting, all or
+// nothing. Synchronous: the answer waits for the run (about a second on the
+// sample fair); the organiser's page runs it in the background with progress.
 func (s *server) scheduleFair(w http.ResponseWriter, r *http.Request) error {
 	_, snap, ctx, err := s.organiser(r)
 	if err != nil {
@@ -552,11 +555,12 @@ func (s *server) scheduleFair(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	v, res, err := s.fairs.Schedule(ctx, snap.Data.Fair.ActivityID, in.Version)
+	run, err := s.fairs.Schedule(ctx, snap.Data.Fair.ActivityID, in.Version, nil)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, scheduleResult{Version: v, Meetings: len(res.Slot), Breaks: res.Breaks, LowerBound: res.LowerBound})
+	res := run.Result
+	return writeJSON(w, http.StatusOK, scheduleResult{Version: run.Version, Meetings: len(res.Slot), Breaks: res.Breaks, LowerBound: res.LowerBound, Optimal: res.Optimal})
 }
 
 // POST …/fair/publish (admin)

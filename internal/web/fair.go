@@ -327,6 +327,7 @@ type fairAdminView struct {
 	Slots                         []fairSlotView
 	ScheduleURL, PublishURL       string
 	Unplaced                      []fairMeetingView // requests and meetings without a slot
+	Run                           *fairRunView      // the scheduler's last run on this node; nil for none
 	fairAdminForms
 }
 
@@ -335,7 +336,8 @@ func fairAdminURL(q req, activity string) string {
 	return q.page("admin/fair/" + url.PathEscape(activity))
 }
 
-// GET /{lang}/{event}/admin/fair/{activity}?done=scheduled|published|meeting_added|removed
+// GET /{lang}/{event}/admin/fair/{activity}?done=published|meeting_added|removed,
+// with the scheduler's run, refreshing itself while it goes on
 func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	if s.admin(w, r, q) == nil {
 		return
@@ -346,11 +348,14 @@ func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	}
 	v := s.fairAdminView(r, q, act, snap)
 	switch r.URL.Query().Get("done") {
-	case "scheduled", "published", "meeting_added", "removed":
+	case "published", "meeting_added", "removed":
 		v.Flash = T(q.lang, "fair.done."+r.URL.Query().Get("done"))
 	}
 	for _, p := range fair.Problems(&snap.Data.Fair, snap.Data.Participants, snap.Data.Meetings) {
 		v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.problem."+p.Problem), Detail: p.Message})
+	}
+	if v.Run != nil && v.Run.Running {
+		w.Header().Set("Refresh", "1") // reload while the run goes on
 	}
 	s.render(w, r, http.StatusOK, "fairadmin", v)
 }
@@ -383,49 +388,58 @@ func (s *site) fairAdminView(r *http.Request, q req, act *program.Activity, snap
 		slices.SortFunc(v.Slots[t].Meetings, func(a, b fairMeetingView) int { return a.Table - b.Table })
 	}
 	v.fairAdminForms = s.adminForms(q, act, snap, addMeetingForm{})
+	v.Run = s.fairRunView(q, act, snap)
 	return v
 }
 
-// POST /{lang}/{event}/admin/fair/{activity}/schedule and …/publish, with the
-// version the page showed.
-func (s *site) fairAction(publish bool) func(http.ResponseWriter, *http.Request, req) {
-	return func(w http.ResponseWriter, r *http.Request, q req) {
-		st := s.admin(w, r, q)
-		if st == nil {
-			return
-		}
-		act, snap := s.fairOf(w, r, q)
-		if snap == nil {
-			return
-		}
-		base, err := strconv.ParseInt(r.FormValue("version"), 10, 64)
-		if err != nil {
-			s.fail(w, r, q.lang, q.ed, program.Invalidf("version", "version must be a number"))
-			return
-		}
-		ctx := audit.WithActor(r.Context(), st.Actor())
-		done := "scheduled"
-		if publish {
-			done = "published"
-			_, err = s.fair.PublishSchedule(ctx, act.ID, base)
-		} else {
-			_, _, err = s.fairs.Schedule(ctx, act.ID, base)
-		}
-		if e := program.SafeError(err); e != nil && (e.Code == program.CodeInvalid || e.Code == program.CodeConflict) {
-			// show why on the organiser's page, nothing changed
-			v := s.fairAdminView(r, q, act, snap)
-			v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.refused"), Detail: e.Message})
-			status := http.StatusConflict
-			if e.Code == program.CodeInvalid {
-				status = http.StatusBadRequest
-			}
-			s.render(w, r, status, "fairadmin", v)
-			return
-		}
-		if err != nil {
-			s.fail(w, r, q.lang, q.ed, err)
-			return
-		}
-		http.Redirect(w, r, fairAdminURL(q, act.Slug)+"?done="+done, http.StatusSeeOther)
+// organiserForm resolves an organiser's form on the fair: the admin, the
+// activity, the fair and the version the page showed. Without them it has
+// answered already and returns a nil admin.
+func (s *site) organiserForm(w http.ResponseWriter, r *http.Request, q req) (*registration.Staff, *program.Activity, *fair.Snapshot, int64) {
+	st := s.admin(w, r, q)
+	if st == nil {
+		return nil, nil, nil, 0
 	}
+	act, snap := s.fairOf(w, r, q)
+	if snap == nil {
+		return nil, nil, nil, 0
+	}
+	base, err := strconv.ParseInt(r.FormValue("version"), 10, 64)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, program.Invalidf("version", "version must be a number"))
+		return nil, nil, nil, 0
+	}
+	return st, act, snap, base
+}
+
+// refuseOnAdminPage shows why an organiser's action was refused (a stale
+// version, say) on the organiser's page, nothing changed, and reports
+// whether err was such a refusal; other errors are left to the caller.
+func (s *site) refuseOnAdminPage(w http.ResponseWriter, r *http.Request, q req, act *program.Activity, snap *fair.Snapshot, err error) bool {
+	e, status := refusal(err)
+	if e == nil {
+		return false
+	}
+	v := s.fairAdminView(r, q, act, snap)
+	v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.refused"), Detail: e.Message})
+	s.render(w, r, status, "fairadmin", v)
+	return true
+}
+
+// POST /{lang}/{event}/admin/fair/{activity}/publish, with the version the
+// page showed.
+func (s *site) fairPublish(w http.ResponseWriter, r *http.Request, q req) {
+	st, act, snap, base := s.organiserForm(w, r, q)
+	if st == nil {
+		return
+	}
+	_, err := s.fair.PublishSchedule(audit.WithActor(r.Context(), st.Actor()), act.ID, base)
+	if s.refuseOnAdminPage(w, r, q, act, snap, err) {
+		return
+	}
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	http.Redirect(w, r, fairAdminURL(q, act.Slug)+"?done=published", http.StatusSeeOther)
 }

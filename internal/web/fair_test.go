@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"convene/internal/demo"
 	"convene/internal/fair"
@@ -119,9 +121,15 @@ func TestFairPages(t *testing.T) {
 	r = admin.post(adminPage+"/schedule", url.Values{"version": {"1"}})
 	wantStatus(t, "schedule at a stale version", r, http.StatusConflict)
 	wantIn(t, "stale schedule", r.body, "Refused, nothing changed", "changed since version 1")
-	wantStatus(t, "schedule", admin.post(adminPage+"/schedule", url.Values{"version": {version}}), http.StatusSeeOther)
-	r = admin.get(adminPage + "?done=scheduled")
-	wantIn(t, "scheduled", r.body, "Scheduled. Check it, then publish.", "scheduled, not published", "Publish the schedule")
+	r = admin.post(adminPage+"/schedule", url.Values{"version": {version}})
+	wantStatus(t, "schedule", r, http.StatusSeeOther)
+	if loc := r.header.Get("Location"); loc != adminPage {
+		t.Errorf("after starting the scheduler: to %q, want the organiser's page", loc)
+	}
+	r = waitForFairRun(t, admin, adminPage)
+	checkHTML(t, adminPage+" after the run", r, "en")
+	wantIn(t, "scheduled", r.body, "Last scheduler run", "Scheduled and stored. Check it, then publish.", "breaks in all (lower bound", "proven optimal",
+		"scheduled, not published", "Publish the schedule", "Run the scheduler")
 	wantIn(t, "participant before publishing", firm.get(page).body, "洽谈日程尚未发布")
 	v, _ := strconv.Atoi(version)
 	wantStatus(t, "publish", admin.post(adminPage+"/publish", url.Values{"version": {strconv.Itoa(v + 1)}}), http.StatusSeeOther)
@@ -132,4 +140,26 @@ func TestFairPages(t *testing.T) {
 	r = firm.get("/en/zgc-2025/fair/" + demo.FairActivity + "/calendar.ics")
 	wantStatus(t, "calendar", r, http.StatusOK)
 	wantIn(t, "calendar", r.body, "BEGIN:VEVENT", "SUMMARY:"+ds.Participants[0].Organisation.EN, "Table ")
+}
+
+// waitForFairRun follows the organiser's page while it refreshes itself
+// (the scheduler runs in the background) and returns it once the run has
+// ended; the wait is bounded so that a run that never ends fails the test.
+func waitForFairRun(t *testing.T, c *client, page string) response {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute) // the sample fair takes ~1 s, longer under -race
+	for {
+		r := c.get(page)
+		wantStatus(t, "organiser page during the run", r, http.StatusOK)
+		if r.header.Get("Refresh") == "" {
+			return r
+		}
+		if !strings.Contains(r.body, "Scheduling (") || strings.Contains(r.body, `action="`+page+`/schedule"`) {
+			t.Fatalf("a page that refreshes itself without the run's progress, or with the button to run again:\n%s", r.body)
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the fair's scheduler did not finish within two minutes")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
