@@ -440,6 +440,7 @@ type myFairView struct {
 	Needs        []needItem        `json:"needs"`
 	Meetings     []meetingItem     `json:"meetings"` // requests both ways; slots and tables once published
 	Published    bool              `json:"published"`
+	CalendarURL  string            `json:"calendar_url"` // the meetings as a calendar feed, by secret URL
 }
 
 // GET …/fair/me (participant)
@@ -448,8 +449,13 @@ func (s *server) getMyFair(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	feedKey, err := s.reg.FeedKey(r.Context(), registration.FairFeed, p.ID)
+	if err != nil {
+		return err
+	}
 	published := snap.Data.Fair.PublishedAt != nil
-	out := myFairView{Participant: participantOf(p), Achievements: []achievementItem{}, Needs: []needItem{}, Meetings: []meetingItem{}, Published: published}
+	out := myFairView{Participant: participantOf(p), Achievements: []achievementItem{}, Needs: []needItem{}, Meetings: []meetingItem{}, Published: published,
+		CalendarURL: apiURL(ed.Event.Slug, "activities", ed.ActivityByID(p.ActivityID).Slug, "fair", "agenda", feedKey, "calendar.ics")}
 	for i := range snap.Data.Achievements {
 		if a := &snap.Data.Achievements[i]; a.ParticipantID == p.ID {
 			out.Achievements = append(out.Achievements, achievementOf(snap, a))
@@ -556,10 +562,13 @@ type scheduleResult struct {
 	Meetings   int   `json:"meetings"`
 	Breaks     int   `json:"breaks"`
 	LowerBound int   `json:"lower_bound"`
+	Optimal    bool  `json:"optimal"` // the breaks equal a proven lower bound
 	Published  bool  `json:"published"`
 }
 
-// POST …/fair/schedule (admin): schedule every accepted meeting, all or nothing
+// POST …/fair/schedule (admin): schedule every accepted meeting, all or
+// nothing. Synchronous: the answer waits for the run (about a second on the
+// sample fair); the organiser's page runs it in the background with progress.
 func (s *server) scheduleFair(w http.ResponseWriter, r *http.Request) error {
 	_, snap, ctx, err := s.organiser(r)
 	if err != nil {
@@ -569,11 +578,12 @@ func (s *server) scheduleFair(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	v, res, err := s.fairs.Schedule(ctx, snap.Data.Fair.ActivityID, in.Version)
+	run, err := s.fairs.Schedule(ctx, snap.Data.Fair.ActivityID, in.Version, nil)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, scheduleResult{Version: v, Meetings: len(res.Slot), Breaks: res.Breaks, LowerBound: res.LowerBound})
+	res := run.Result
+	return writeJSON(w, http.StatusOK, scheduleResult{Version: run.Version, Meetings: len(res.Slot), Breaks: res.Breaks, LowerBound: res.LowerBound, Optimal: res.Optimal})
 }
 
 // POST …/fair/publish (admin)

@@ -1,11 +1,14 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
+
+	ics "github.com/arran4/golang-ical"
 
 	"convene/internal/demo"
 	"convene/internal/fair"
@@ -45,6 +48,7 @@ func TestFairAPI(t *testing.T) {
 			f, ds := newFairFixture(t, engine)
 			testFairPublic(t, f, ds)
 			testFairStats(t, f, ds)
+			testFairCalendar(t, f, ds)
 			testFairParticipantsAndOrganiser(t, f)
 			testFairOrganiserEdits(t, f, ds)
 			testFairOwnEdits(t, f)
@@ -193,13 +197,21 @@ func testFairParticipantsAndOrganiser(t *testing.T, f *regFixture) {
 		t.Fatalf("schedule: %d %v", st, v)
 	}
 	// a new schedule is not shown until published
-	if _, me := f.send(http.MethodGet, fairPath+"/me", firm, nil); me["published"] != false || me["meetings"].([]any)[0].(map[string]any)["slot"] != 0.0 {
+	_, me := f.send(http.MethodGet, fairPath+"/me", firm, nil)
+	if me["published"] != false || me["meetings"].([]any)[0].(map[string]any)["slot"] != 0.0 {
 		t.Errorf("unpublished schedule shown: %v", me)
+	}
+	feed := me["calendar_url"].(string) + "?lang=en"
+	if cal := fairCalendarOf(t, f, feed, http.StatusOK); cal != nil && len(cal.Events()) != 0 {
+		t.Errorf("unpublished schedule in the calendar: %d events", len(cal.Events()))
 	}
 	if st, v := f.send(http.MethodPost, fairPath+"/publish", admin, map[string]any{"version": v["version"]}); st != http.StatusOK || v["published"] != true {
 		t.Fatalf("publish: %d %v", st, v)
 	}
-	_, me := f.send(http.MethodGet, fairPath+"/me", firm, nil)
+	if cal := fairCalendarOf(t, f, feed, http.StatusOK); cal == nil || len(cal.Events()) != 1 || cal.Events()[0].GetProperty(ics.ComponentPropertySummary).Value != "量子传感实验室" {
+		t.Errorf("published schedule in the calendar: %v", cal)
+	}
+	_, me = f.send(http.MethodGet, fairPath+"/me", firm, nil)
 	m := me["meetings"].([]any)[0].(map[string]any)
 	if me["published"] != true || m["slot"].(float64) < 1 || m["table"].(float64) < 1 || m["starts_at"] == nil || len(me["needs"].([]any)) != 1 {
 		t.Errorf("published schedule: %v", me)
@@ -243,4 +255,74 @@ func testFairOrganiserEdits(t *testing.T, f *regFixture, ds *fair.Dataset) {
 	if st, _ := f.send(http.MethodDelete, fairPath+"/meetings/"+id+"?version="+strconv.Itoa(int(version+3)), admin, nil); st != http.StatusNotFound {
 		t.Errorf("remove twice: %d", st)
 	}
+}
+
+// fairCalendarOf fetches a participant's calendar feed and parses it (nil
+// when the status is not 200).
+func fairCalendarOf(t *testing.T, f *regFixture, target string, want int) *ics.Calendar {
+	t.Helper()
+	res, body := call(t, f.h, http.MethodGet, target, nil)
+	if res.StatusCode != want {
+		t.Errorf("%s: %d, want %d\n%s", target, res.StatusCode, want, body)
+		return nil
+	}
+	if want != http.StatusOK {
+		return nil
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("%s: not a calendar: %v", target, err)
+	}
+	return cal
+}
+
+// testFairCalendar: a participant's feed by secret URL has that
+// participant's published meetings and no other's, revalidates by ETag, and
+// a wrong key or the agenda's key finds nothing.
+func testFairCalendar(t *testing.T, f *regFixture, ds *fair.Dataset) {
+	ctx := context.Background()
+	feed := func(p *fair.Participant) string {
+		key, err := f.svc.FeedKey(ctx, registration.FairFeed, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return "/api/v1/events/" + demoEvent + fairPath + "/agenda/" + key + "/calendar.ics"
+	}
+	for _, p := range []*fair.Participant{&ds.Participants[0], &ds.Participants[1]} {
+		want := map[string]bool{}
+		for _, m := range ds.Meetings {
+			if m.Involves(p.ID) && m.Slot > 0 {
+				want["fair-meeting-"+m.ID+"@convene"] = true
+			}
+		}
+		cal := fairCalendarOf(t, f, feed(p)+"?lang=en", http.StatusOK)
+		if cal == nil || len(cal.Events()) != len(want) || len(want) == 0 {
+			t.Fatalf("%s: %v, want %d meetings", p.ID, cal, len(want))
+		}
+		for _, e := range cal.Events() {
+			if !want[e.Id()] {
+				t.Errorf("%s: meeting %s is not theirs", p.ID, e.Id())
+			}
+		}
+	}
+	u := feed(&ds.Participants[0])
+	res, _ := call(t, f.h, http.MethodGet, u, nil)
+	if res.StatusCode != http.StatusOK || res.Header.Get("ETag") == "" || !strings.Contains(res.Header.Get("Cache-Control"), "private") {
+		t.Fatalf("feed headers: %d %v", res.StatusCode, res.Header)
+	}
+	if res, _ := call(t, f.h, http.MethodGet, u, http.Header{"If-None-Match": {res.Header.Get("ETag")}}); res.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidation: %d", res.StatusCode)
+	}
+	fairCalendarOf(t, f, strings.Replace(u, ".", ".A", 1), http.StatusNotFound)
+	for _, k := range []struct {
+		feed registration.Feed
+		id   string
+	}{{registration.AgendaFeed, ds.Participants[0].ID}, {registration.FairFeed, "not-a-participant"}} {
+		key, err := f.svc.FeedKey(ctx, k.feed, k.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fairCalendarOf(t, f, "/api/v1/events/"+demoEvent+fairPath+"/agenda/"+key+"/calendar.ics", http.StatusNotFound)
+	}
+	fairCalendarOf(t, f, u+"?lang=fr", http.StatusBadRequest)
 }

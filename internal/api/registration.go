@@ -541,19 +541,27 @@ func (s *server) agendaCalendar(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	body := export.AgendaCalendar(ed, a.Name, acts, export.Options{Lang: lang, BaseURL: s.baseURL(r)})
+	writePersonalCalendar(w, r, body, export.Filename(ed, "agenda", fileLang(r), "ics"))
+	return nil
+}
+
+// writePersonalCalendar answers with a calendar made for one person (by
+// secret URL): rendered per request, never kept by shared caches, and
+// revalidated by a hash of the body. No Last-Modified: what such a calendar
+// shows changes with sign-ups and meetings, which keep no single time of change.
+func writePersonalCalendar(w http.ResponseWriter, r *http.Request, body []byte, filename string) {
 	w.Header().Set("Cache-Control", "private, no-cache")
 	if httpx.NotModified(w, r, httpx.ETag(string(body))) {
-		return nil
+		return
 	}
 	h := w.Header()
 	h.Set("Content-Type", calendarContentType)
-	h.Set("Content-Disposition", `attachment; filename="`+export.Filename(ed, "agenda", fileLang(r), "ics")+`"`)
+	h.Set("Content-Disposition", `attachment; filename="`+filename+`"`)
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)
 	}
-	return nil
 }
 
 type auditView struct {

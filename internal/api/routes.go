@@ -143,6 +143,7 @@ func routes() []route {
 		{http.MethodDelete, "/api/v1/events/{event}/activities/{activity}/fair/achievements/{item}", (*server).withdrawAchievement},
 		{http.MethodPut, "/api/v1/events/{event}/activities/{activity}/fair/needs/{item}", (*server).editNeed},
 		{http.MethodDelete, "/api/v1/events/{event}/activities/{activity}/fair/needs/{item}", (*server).withdrawNeed},
+		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/agenda/{key}/calendar.ics", (*server).fairCalendar},
 		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/requests", (*server).requestMeeting},
 		{http.MethodPost, "/api/v1/events/{event}/activities/{activity}/fair/requests/{meeting}/answer", (*server).answerMeeting},
 		{http.MethodGet, "/api/v1/events/{event}/activities/{activity}/fair/meetings", (*server).listFairMeetings},

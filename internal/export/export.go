@@ -157,6 +157,8 @@ var labels = map[string]program.Text{
 	"cancelled":                                 {ZH: "已取消", EN: "Cancelled"},
 	"tba":                                       {ZH: "地点待定", EN: "Place to be announced"},
 	"program":                                   {ZH: "日程", EN: "Program"},
+	"table":                                     {ZH: "桌号", EN: "Table"},
+	"partner":                                   {ZH: "洽谈对象", EN: "Partner"},
 }
 
 func label(key, lang string) string {

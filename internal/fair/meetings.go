@@ -1,6 +1,10 @@
 package fair
 
-import "convene/internal/program"
+import (
+	"slices"
+
+	"convene/internal/program"
+)
 
 // NewRequest resolves on the snapshot and checks a meeting request of
 // participant from to participant to, about an optional achievement and
@@ -56,4 +60,21 @@ func (f *Fair) CheckSlot(field string, slot int) error {
 		return program.FieldErrorf(program.CodeInvalid, field, "slot", "%s %d: the fair has slots 1 to %d (0 frees the meeting)", field, slot, f.Slots)
 	}
 	return nil
+}
+
+// Published returns participant p's scheduled meetings by slot once the
+// schedule is published, and none before: an unpublished schedule may still
+// change, so participants do not see it.
+func (s *Snapshot) Published(p *Participant) []*Meeting {
+	if s.Data.Fair.PublishedAt == nil {
+		return nil
+	}
+	var out []*Meeting
+	for i := range s.Data.Meetings {
+		if m := &s.Data.Meetings[i]; m.Involves(p.ID) && m.Slot > 0 {
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b *Meeting) int { return a.Slot - b.Slot })
+	return out
 }

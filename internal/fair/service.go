@@ -26,7 +26,8 @@ type Snapshot struct {
 	Needs        map[string]*Need
 }
 
-func newSnapshot(ds *Dataset) *Snapshot {
+// NewSnapshot indexes a fair read at one version.
+func NewSnapshot(ds *Dataset) *Snapshot {
 	s := &Snapshot{Data: ds, Index: NewIndex(ds.Achievements, ds.Needs), Participants: map[string]*Participant{},
 		Achievements: map[string]*Achievement{}, Needs: map[string]*Need{}}
 	for i := range ds.Participants {
@@ -79,29 +80,61 @@ func (s *Service) Snapshot(ctx context.Context, activityID string) (*Snapshot, e
 	if err != nil {
 		return nil, err
 	}
-	snap = newSnapshot(ds)
+	snap = NewSnapshot(ds)
 	s.mu.Lock()
 	s.snaps[activityID] = snap
 	s.mu.Unlock()
 	return snap, nil
 }
 
+// CheckBase refuses a write based on a version of the fair other than the
+// snapshot's.
+func (s *Snapshot) CheckBase(base int64) error {
+	if v := s.Data.Fair.Version; base != v {
+		return program.FieldErrorf(program.CodeConflict, "version", "stale", "the fair changed since version %d (it is at version %d now): reload and try again", base, v)
+	}
+	return nil
+}
+
+// Run is what a run of the scheduler came to.
+type Run struct {
+	Version     int64            // the fair's version with the schedule stored; 0 when nothing was stored
+	Result      *meetings.Result // the solver's; nil when the meetings were refused before solving
+	Unscheduled []string         // the accepted meetings the solver left without a slot, by id
+}
+
 // Schedule schedules every accepted meeting of the fair as it stood at
-// version base and stores the schedule, unpublished; it returns the new
-// version and the solver's result. A stale base, bad input or a fair that
-// cannot be scheduled whole changes nothing.
-func (s *Service) Schedule(ctx context.Context, activityID string, base int64) (int64, *meetings.Result, error) {
+// version base and stores the schedule, unpublished. progress (nil for
+// none) follows the search. A stale base, bad input, a fair that cannot be
+// scheduled whole or one that moved during the run changes nothing; the
+// run is returned with the error when the solver ran.
+func (s *Service) Schedule(ctx context.Context, activityID string, base int64, progress func(meetings.Progress)) (*Run, error) {
 	snap, err := s.Snapshot(ctx, activityID)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
-	if base != snap.Data.Fair.Version {
-		return 0, nil, program.FieldErrorf(program.CodeConflict, "version", "stale", "the fair changed since version %d (it is at version %d now): reload and try again", base, snap.Data.Fair.Version)
+	if err := snap.CheckBase(base); err != nil {
+		return nil, err
 	}
-	as, res, err := Schedule(ctx, &snap.Data.Fair, snap.Data.Participants, snap.Data.Meetings, SolverOptions())
+	d := snap.Data
+	opt := SolverOptions()
+	opt.Progress = progress
+	as, res, err := Schedule(ctx, &d.Fair, d.Participants, d.Meetings, opt)
+	run := &Run{Result: res}
+	if res != nil && len(res.Unscheduled) > 0 {
+		_, ids := Instance(&d.Fair, d.Participants, d.Meetings) // the order Schedule solved in
+		for _, m := range res.Unscheduled {
+			run.Unscheduled = append(run.Unscheduled, ids[m])
+		}
+	}
 	if err != nil {
-		return 0, nil, err
+		return run, err
 	}
+	// the store refuses the schedule if the fair moved since base
 	v, err := s.store.SaveSchedule(ctx, activityID, base, as)
-	return v, res, err
+	if err != nil {
+		return run, err
+	}
+	run.Version = v
+	return run, nil
 }

@@ -2,7 +2,6 @@ package registration
 
 import (
 	"context"
-	"crypto/hmac"
 	"errors"
 	"sort"
 	"strings"
@@ -266,30 +265,18 @@ func (s *Service) Agenda(ctx context.Context, ed *program.Edition, a *Attendee) 
 
 // CalendarKey is the secret of the attendee's personal calendar URL.
 func (s *Service) CalendarKey(ctx context.Context, a *Attendee) (string, error) {
-	key, err := s.store.TicketKey(ctx)
-	if err != nil {
-		return "", err
-	}
-	return a.ID + "." + calendarMAC(key, a.ID), nil
+	return s.FeedKey(ctx, AgendaFeed, a.ID)
 }
 
 // AttendeeByCalendarKey returns the attendee whose calendar key this is.
 func (s *Service) AttendeeByCalendarKey(ctx context.Context, ed *program.Edition, calendarKey string) (*Attendee, error) {
-	notFound := program.Errorf(program.CodeNotFound, "no personal calendar at this address")
-	id, mac, ok := strings.Cut(calendarKey, ".")
-	if !ok {
-		return nil, notFound
-	}
-	key, err := s.store.TicketKey(ctx)
+	id, err := s.FeedSubject(ctx, AgendaFeed, calendarKey)
 	if err != nil {
 		return nil, err
 	}
-	if !hmac.Equal([]byte(mac), []byte(calendarMAC(key, id))) {
-		return nil, notFound
-	}
 	a, err := s.store.AttendeeByID(ctx, ed.Event.ID, id)
 	if program.ErrorCode(err) == program.CodeNotFound {
-		return nil, notFound
+		return nil, errNoFeed
 	}
 	return a, err
 }

@@ -37,13 +37,13 @@ func signTicket(key []byte, eventID, ticketID string) string {
 	return ticketPrefix + ticketID + ticketMAC(key, eventID, ticketID)
 }
 
-// calendarMAC signs an attendee id for the personal calendar URL. The URL
-// is a secret of its own, not the bearer token: calendar apps store and
-// sometimes share subscription URLs, and one must not grant access to the
-// registration.
-func calendarMAC(key []byte, attendeeID string) string {
+// feedMAC signs an id for a calendar feed's secret URL. The URL is a secret
+// of its own, not the bearer token: calendar apps store and sometimes share
+// subscription URLs, and one must not grant access to the registration. The
+// feed is part of the signed text, so a key of one feed opens no other.
+func feedMAC(key []byte, feed Feed, id string) string {
 	m := hmac.New(sha256.New, key)
-	m.Write([]byte("convene calendar v1\x00" + attendeeID))
+	m.Write([]byte("convene " + string(feed) + " v1\x00" + id))
 	return b32.EncodeToString(m.Sum(nil)[:15])
 }
 

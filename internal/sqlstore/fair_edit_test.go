@@ -150,11 +150,12 @@ func TestFairWithdrawParticipant(t *testing.T) {
 		}
 		svc := fair.NewService(db)
 		snap, _ := svc.Snapshot(ctx, act)
-		v, _, err := svc.Schedule(ctx, act, snap.Data.Fair.Version)
+		run, err := svc.Schedule(ctx, act, snap.Data.Fair.Version, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v, err = db.PublishSchedule(ctx, act, v); err != nil {
+		v, err := db.PublishSchedule(ctx, act, run.Version)
+		if err != nil {
 			t.Fatal(err)
 		}
 		withOther := snap.Data.Meetings[slices.IndexFunc(snap.Data.Meetings, func(m fair.Meeting) bool { return m.Involves(other.ID) })]
@@ -192,12 +193,12 @@ func TestFairWithdrawParticipant(t *testing.T) {
 			t.Errorf("figures after the withdrawal %+v, want 5 participants and 1 meeting", st)
 		}
 		// the next schedule leaves the cancelled meetings out
-		v, res, err := svc.Schedule(ctx, act, after.Data.Fair.Version)
-		if err != nil || len(res.Slot) != 1 {
-			t.Fatalf("schedule after the withdrawal: %v, %v", res, err)
+		run, err = svc.Schedule(ctx, act, after.Data.Fair.Version, nil)
+		if err != nil || len(run.Result.Slot) != 1 {
+			t.Fatalf("schedule after the withdrawal: %+v, %v", run, err)
 		}
 		final, _ := svc.Snapshot(ctx, act)
-		if out := fair.Outdated(&final.Data.Fair, final.Data.Participants, final.Data.Meetings); len(out) != 0 || final.Data.Fair.Version != v {
+		if out := fair.Outdated(&final.Data.Fair, final.Data.Participants, final.Data.Meetings); len(out) != 0 || final.Data.Fair.Version != run.Version {
 			t.Errorf("after rescheduling: outdated %v", out)
 		}
 		// a withdrawn participant posts, asks and joins no more

@@ -12,6 +12,7 @@ import (
 	"convene/internal/export"
 	"convene/internal/fair"
 	"convene/internal/program"
+	"convene/internal/registration"
 )
 
 // The matchmaking fair's pages: the participant's own page (signed in as the
@@ -83,7 +84,8 @@ type fairPageView struct {
 	Requests     []fairMeetingView
 	Schedule     []fairMeetingView // published meetings, by slot
 	Published    bool
-	CalendarURL  string
+	CalendarURL  string // the download, for the signed-in participant
+	SubscribeURL string // the feed by secret URL, for a calendar app
 	RequestsURL  string // POST a request; POST RequestsURL/{id} answers one
 	Flash        string
 	fairForms    // the forms to join and to post achievements and needs
@@ -135,7 +137,11 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 		s.render(w, r, http.StatusOK, "fair", s.fairJoinView(r, q, act, snap, joinFormOf(a)))
 		return
 	}
-	v := s.fairPageView(r, q, act, snap, p)
+	v, err := s.fairPageView(r, q, act, snap, p)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
 	switch d := r.URL.Query().Get("done"); d {
 	case "requested", "answered", "joined", "achievement", "need", "updated", "withdrawn":
 		v.Flash = T(q.lang, "fair.done."+d)
@@ -145,8 +151,12 @@ func (s *site) fairPage(w http.ResponseWriter, r *http.Request, q req) {
 }
 
 // fairPageView is the participant's page of p, with empty forms.
-func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot, p *fair.Participant) fairPageView {
+func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot, p *fair.Participant) (fairPageView, error) {
 	lang := q.lang
+	feedKey, err := s.reg.FeedKey(r.Context(), registration.FairFeed, p.ID)
+	if err != nil {
+		return fairPageView{}, err
+	}
 	paired := map[string]bool{}
 	for _, m := range snap.Data.Meetings {
 		if m.Involves(p.ID) {
@@ -161,6 +171,7 @@ func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap 
 	}
 	v := fairPageView{CalendarURL: fairURL(q, act.Slug) + "/calendar.ics", RequestsURL: fairURL(q, act.Slug) + "/requests", Page: s.page(r, lang, act.Title.In(lang), "", q.ed), Activity: act.Title.In(lang), Organisation: p.Organisation.In(lang),
 		Side: T(lang, "fair.side."+string(p.Side)), Published: snap.Data.Fair.PublishedAt != nil, ParticipationURL: fairURL(q, act.Slug) + "/participation"}
+	v.SubscribeURL = s.origin(r) + fairFeedURL(q, act.Slug, feedKey)
 	v.fairForms = itemForms(q, act, p, achievementForm{}, needForm{})
 	for i := range snap.Data.Achievements {
 		ach := &snap.Data.Achievements[i]
@@ -198,14 +209,14 @@ func (s *site) fairPageView(r *http.Request, q req, act *program.Activity, snap 
 		v.Requests = append(v.Requests, fairMeetingView{ID: m.ID, Partner: orgName(snap, lang, m.Other(p.ID)), Sent: m.From == p.ID,
 			Status: T(lang, "fair.status."+string(m.Status)), CanAnswer: m.To == p.ID && m.Status == fair.StatusRequested})
 	}
-	for _, m := range published(snap, p) {
+	for _, m := range snap.Published(p) {
 		mv := fairMeetingView{Slot: m.Slot, Table: m.Table, When: slotTime(q, &snap.Data.Fair, m.Slot), Partner: orgName(snap, lang, m.Other(p.ID))}
 		if other := snap.Participants[m.Other(p.ID)]; other != nil {
 			mv.Contact = other.Contact.Name + " · " + other.Contact.Email
 		}
 		v.Schedule = append(v.Schedule, mv)
 	}
-	return v
+	return v, nil
 }
 
 // joinedFairs links the participant's page of every fair of the edition the
@@ -233,6 +244,12 @@ func (s *site) joinedFairs(ctx context.Context, q req, attendeeID string) ([]Lin
 		}
 	}
 	return out, nil
+}
+
+// fairFeedURL is the participant's meetings as a calendar feed by secret
+// URL (internal/api), in the page's language.
+func fairFeedURL(q req, activity, feedKey string) string {
+	return q.feed("activities", activity, "fair", "agenda", feedKey, "calendar.ics")
 }
 
 // fairURL is the participant's page of an activity's fair.
@@ -288,37 +305,14 @@ func (s *site) fairAnswer(w http.ResponseWriter, r *http.Request, q req) {
 	http.Redirect(w, r, fairURL(q, act.Slug)+"?done=answered", http.StatusSeeOther)
 }
 
-// published returns the participant's scheduled meetings by slot, once the
-// schedule is published (none before); cancelled ones keep their slot for
-// the record but are not on the schedule.
-func published(snap *fair.Snapshot, p *fair.Participant) []*fair.Meeting {
-	if snap.Data.Fair.PublishedAt == nil {
-		return nil
-	}
-	var out []*fair.Meeting
-	for i := range snap.Data.Meetings {
-		if m := &snap.Data.Meetings[i]; m.Involves(p.ID) && m.Slot > 0 && m.Status == fair.StatusAccepted {
-			out = append(out, m)
-		}
-	}
-	slices.SortFunc(out, func(a, b *fair.Meeting) int { return a.Slot - b.Slot })
-	return out
-}
-
 // GET /{lang}/{event}/fair/{activity}/calendar.ics: the participant's
-// published meetings, for a calendar app
+// published meetings, downloaded by the signed-in participant
 func (s *site) fairCalendar(w http.ResponseWriter, r *http.Request, q req) {
 	act, snap, p := s.participantAt(w, r, q)
 	if p == nil {
 		return
 	}
-	var ms []export.FairMeeting
-	f := &snap.Data.Fair
-	for _, m := range published(snap, p) {
-		ms = append(ms, export.FairMeeting{ID: m.ID, Start: f.SlotStart(m.Slot), End: f.SlotEnd(m.Slot), Table: m.Table,
-			Partner: orgName(snap, q.lang, m.Other(p.ID)), Place: act.Title.In(q.lang)})
-	}
-	body := export.FairCalendar(q.ed, p.Organisation.In(q.lang), ms, export.Options{Lang: q.lang, BaseURL: s.origin(r)})
+	body := export.FairCalendar(q.ed, act, snap, p, export.Options{Lang: q.lang, BaseURL: s.origin(r)})
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+export.Filename(q.ed, "fair", q.lang, "ics")+`"`)
 	w.Header().Set("Cache-Control", "private, no-store")
@@ -349,6 +343,7 @@ type fairAdminView struct {
 	Slots                         []fairSlotView
 	ScheduleURL, PublishURL       string
 	Unplaced                      []fairMeetingView // requests and meetings without a slot
+	Run                           *fairRunView      // the scheduler's last run on this node; nil for none
 	fairAdminForms
 }
 
@@ -357,7 +352,8 @@ func fairAdminURL(q req, activity string) string {
 	return q.page("admin/fair/" + url.PathEscape(activity))
 }
 
-// GET /{lang}/{event}/admin/fair/{activity}?done=scheduled|published|meeting_added|removed
+// GET /{lang}/{event}/admin/fair/{activity}?done=published|meeting_added|removed,
+// with the scheduler's run, refreshing itself while it goes on
 func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	if s.admin(w, r, q) == nil {
 		return
@@ -368,7 +364,7 @@ func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	}
 	v := s.fairAdminView(r, q, act, snap)
 	switch r.URL.Query().Get("done") {
-	case "scheduled", "published", "meeting_added", "removed":
+	case "published", "meeting_added", "removed":
 		v.Flash = T(q.lang, "fair.done."+r.URL.Query().Get("done"))
 	}
 	for _, p := range fair.Problems(&snap.Data.Fair, snap.Data.Participants, snap.Data.Meetings) {
@@ -376,6 +372,9 @@ func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	}
 	for _, p := range fair.Outdated(&snap.Data.Fair, snap.Data.Participants, snap.Data.Meetings) {
 		v.Outdated = append(v.Outdated, fairProblemView{Kind: T(q.lang, "fair.outdated."+p.Problem), Detail: p.Message})
+	}
+	if v.Run != nil && v.Run.Running {
+		w.Header().Set("Refresh", "1") // reload while the run goes on
 	}
 	s.render(w, r, http.StatusOK, "fairadmin", v)
 }
@@ -408,49 +407,58 @@ func (s *site) fairAdminView(r *http.Request, q req, act *program.Activity, snap
 		slices.SortFunc(v.Slots[t].Meetings, func(a, b fairMeetingView) int { return a.Table - b.Table })
 	}
 	v.fairAdminForms = s.adminForms(q, act, snap, addMeetingForm{})
+	v.Run = s.fairRunView(q, act, snap)
 	return v
 }
 
-// POST /{lang}/{event}/admin/fair/{activity}/schedule and …/publish, with the
-// version the page showed.
-func (s *site) fairAction(publish bool) func(http.ResponseWriter, *http.Request, req) {
-	return func(w http.ResponseWriter, r *http.Request, q req) {
-		st := s.admin(w, r, q)
-		if st == nil {
-			return
-		}
-		act, snap := s.fairOf(w, r, q)
-		if snap == nil {
-			return
-		}
-		base, err := strconv.ParseInt(r.FormValue("version"), 10, 64)
-		if err != nil {
-			s.fail(w, r, q.lang, q.ed, program.Invalidf("version", "version must be a number"))
-			return
-		}
-		ctx := audit.WithActor(r.Context(), st.Actor())
-		done := "scheduled"
-		if publish {
-			done = "published"
-			_, err = s.fair.PublishSchedule(ctx, act.ID, base)
-		} else {
-			_, _, err = s.fairs.Schedule(ctx, act.ID, base)
-		}
-		if e := program.SafeError(err); e != nil && (e.Code == program.CodeInvalid || e.Code == program.CodeConflict) {
-			// show why on the organiser's page, nothing changed
-			v := s.fairAdminView(r, q, act, snap)
-			v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.refused"), Detail: e.Message})
-			status := http.StatusConflict
-			if e.Code == program.CodeInvalid {
-				status = http.StatusBadRequest
-			}
-			s.render(w, r, status, "fairadmin", v)
-			return
-		}
-		if err != nil {
-			s.fail(w, r, q.lang, q.ed, err)
-			return
-		}
-		http.Redirect(w, r, fairAdminURL(q, act.Slug)+"?done="+done, http.StatusSeeOther)
+// organiserForm resolves an organiser's form on the fair: the admin, the
+// activity, the fair and the version the page showed. Without them it has
+// answered already and returns a nil admin.
+func (s *site) organiserForm(w http.ResponseWriter, r *http.Request, q req) (*registration.Staff, *program.Activity, *fair.Snapshot, int64) {
+	st := s.admin(w, r, q)
+	if st == nil {
+		return nil, nil, nil, 0
 	}
+	act, snap := s.fairOf(w, r, q)
+	if snap == nil {
+		return nil, nil, nil, 0
+	}
+	base, err := strconv.ParseInt(r.FormValue("version"), 10, 64)
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, program.Invalidf("version", "version must be a number"))
+		return nil, nil, nil, 0
+	}
+	return st, act, snap, base
+}
+
+// refuseOnAdminPage shows why an organiser's action was refused (a stale
+// version, say) on the organiser's page, nothing changed, and reports
+// whether err was such a refusal; other errors are left to the caller.
+func (s *site) refuseOnAdminPage(w http.ResponseWriter, r *http.Request, q req, act *program.Activity, snap *fair.Snapshot, err error) bool {
+	e, status := refusal(err)
+	if e == nil {
+		return false
+	}
+	v := s.fairAdminView(r, q, act, snap)
+	v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.refused"), Detail: e.Message})
+	s.render(w, r, status, "fairadmin", v)
+	return true
+}
+
+// POST /{lang}/{event}/admin/fair/{activity}/publish, with the version the
+// page showed.
+func (s *site) fairPublish(w http.ResponseWriter, r *http.Request, q req) {
+	st, act, snap, base := s.organiserForm(w, r, q)
+	if st == nil {
+		return
+	}
+	_, err := s.fair.PublishSchedule(audit.WithActor(r.Context(), st.Actor()), act.ID, base)
+	if s.refuseOnAdminPage(w, r, q, act, snap, err) {
+		return
+	}
+	if err != nil {
+		s.fail(w, r, q.lang, q.ed, err)
+		return
+	}
+	http.Redirect(w, r, fairAdminURL(q, act.Slug)+"?done=published", http.StatusSeeOther)
 }

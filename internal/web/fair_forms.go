@@ -306,7 +306,11 @@ func (s *site) fairAddAchievement(w http.ResponseWriter, r *http.Request, q req)
 			s.fail(w, r, q.lang, q.ed, err)
 			return
 		}
-		v := s.fairPageView(r, q, act, snap, p)
+		v, verr := s.fairPageView(r, q, act, snap, p)
+		if verr != nil {
+			s.fail(w, r, q.lang, q.ed, verr)
+			return
+		}
 		in.Errors = fairProblems(q.lang, e)
 		v.fairForms = itemForms(q, act, p, in, needForm{})
 		s.render(w, r, status, "fair", v)
@@ -335,7 +339,11 @@ func (s *site) fairAddNeed(w http.ResponseWriter, r *http.Request, q req) {
 			s.fail(w, r, q.lang, q.ed, err)
 			return
 		}
-		v := s.fairPageView(r, q, act, snap, p)
+		v, verr := s.fairPageView(r, q, act, snap, p)
+		if verr != nil {
+			s.fail(w, r, q.lang, q.ed, verr)
+			return
+		}
 		in.Errors = fairProblems(q.lang, e)
 		v.fairForms = itemForms(q, act, p, achievementForm{}, in)
 		s.render(w, r, status, "fair", v)

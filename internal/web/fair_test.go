@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"convene/internal/demo"
 	"convene/internal/fair"
@@ -72,7 +73,8 @@ func TestFairPages(t *testing.T) {
 	r := firm.get(page)
 	wantStatus(t, "fair page", r, http.StatusOK)
 	checkHTML(t, page, r, "zh")
-	wantIn(t, "fair page", r.body, "管道检测公司", "推荐对接", "同一领域：量子传感", "已接受", "没有排定的洽谈")
+	wantIn(t, "fair page", r.body, "管道检测公司", "推荐对接", "同一领域：量子传感", "已接受", "没有排定的洽谈",
+		`href="http://example.com/api/v1/events/zgc-2025/activities/`+demo.FairActivity+`/fair/agenda/`+p.ID+`.`, `/calendar.ics?lang=zh"`, "订阅我的洽谈日程")
 
 	// a laboratory joins; the firm asks it for a meeting with the page's form, the laboratory accepts
 	lab := signedUpClient(t, rs, "孙八", "sun@example.org")
@@ -120,9 +122,15 @@ func TestFairPages(t *testing.T) {
 	r = admin.post(adminPage+"/schedule", url.Values{"version": {"1"}})
 	wantStatus(t, "schedule at a stale version", r, http.StatusConflict)
 	wantIn(t, "stale schedule", r.body, "Refused, nothing changed", "changed since version 1")
-	wantStatus(t, "schedule", admin.post(adminPage+"/schedule", url.Values{"version": {version}}), http.StatusSeeOther)
-	r = admin.get(adminPage + "?done=scheduled")
-	wantIn(t, "scheduled", r.body, "Scheduled. Check it, then publish.", "scheduled, not published", "Publish the schedule")
+	r = admin.post(adminPage+"/schedule", url.Values{"version": {version}})
+	wantStatus(t, "schedule", r, http.StatusSeeOther)
+	if loc := r.header.Get("Location"); loc != adminPage {
+		t.Errorf("after starting the scheduler: to %q, want the organiser's page", loc)
+	}
+	r = waitForFairRun(t, admin, adminPage)
+	checkHTML(t, adminPage+" after the run", r, "en")
+	wantIn(t, "scheduled", r.body, "Last scheduler run", "Scheduled and stored. Check it, then publish.", "breaks in all (lower bound", "proven optimal",
+		"scheduled, not published", "Publish the schedule", "Run the scheduler")
 	wantIn(t, "participant before publishing", firm.get(page).body, "洽谈日程尚未发布")
 	v, _ := strconv.Atoi(version)
 	wantStatus(t, "publish", admin.post(adminPage+"/publish", url.Values{"version": {strconv.Itoa(v + 1)}}), http.StatusSeeOther)
@@ -176,4 +184,26 @@ func testFairEditPages(t *testing.T, db *sqlstore.DB, firm, lab, admin *client, 
 	wantIn(t, "participation page", r.body, "Edit my participation", "Pipeline Inspection Co.", "Withdraw from the fair")
 	wantStatus(t, "withdraw from the fair", firm.post(page+"/withdraw", url.Values{"version": {"1"}}), http.StatusSeeOther)
 	wantIn(t, "organiser page after a withdrawal", admin.get(adminPage).body, "The schedule is out of date", "Cancelled meeting still holds a table")
+}
+
+// waitForFairRun follows the organiser's page while it refreshes itself
+// (the scheduler runs in the background) and returns it once the run has
+// ended; the wait is bounded so that a run that never ends fails the test.
+func waitForFairRun(t *testing.T, c *client, page string) response {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute) // the sample fair takes ~1 s, longer under -race
+	for {
+		r := c.get(page)
+		wantStatus(t, "organiser page during the run", r, http.StatusOK)
+		if r.header.Get("Refresh") == "" {
+			return r
+		}
+		if !strings.Contains(r.body, "Scheduling (") || strings.Contains(r.body, `action="`+page+`/schedule"`) {
+			t.Fatalf("a page that refreshes itself without the run's progress, or with the button to run again:\n%s", r.body)
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the fair's scheduler did not finish within two minutes")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }

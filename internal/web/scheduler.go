@@ -2,87 +2,17 @@ package web
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
-	"convene/internal/audit"
 	"convene/internal/program"
 	"convene/internal/schedule"
 	"convene/internal/timetable"
 )
 
-// The board's scheduler button. A run takes up to a minute, longer than a
-// page should wait, so it runs in the background and its page shows the
-// progress, refreshing itself (a meta refresh: no script needed) until the
-// result is there. Runs are kept per edition on the node that started them;
-// what they write is in the database, so every node's board shows it.
-
-// scheduleJob is one run of the scheduler on an edition.
-type scheduleJob struct {
-	mu       sync.Mutex
-	started  time.Time
-	by       string
-	progress timetable.Progress
-	done     bool
-	result   schedule.Result
-	err      error
-}
-
-// scheduleJobs holds the last run of each edition.
-type scheduleJobs struct {
-	mu   sync.Mutex
-	runs map[string]*scheduleJob
-}
-
-// start begins a run on event unless one is under way, and reports whether
-// it began one.
-func (j *scheduleJobs) start(log *slog.Logger, event, actor string, run func(ctx context.Context, progress func(timetable.Progress)) (schedule.Result, error)) bool {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if cur := j.runs[event]; cur != nil {
-		cur.mu.Lock()
-		busy := !cur.done
-		cur.mu.Unlock()
-		if busy {
-			return false
-		}
-	}
-	job := &scheduleJob{started: time.Now(), by: actor}
-	if j.runs == nil {
-		j.runs = map[string]*scheduleJob{}
-	}
-	j.runs[event] = job
-	go func() {
-		res, err := run(audit.WithActor(context.Background(), actor), func(p timetable.Progress) {
-			job.mu.Lock()
-			job.progress = p
-			job.mu.Unlock()
-		})
-		if err != nil && program.ErrorCode(err) != program.CodeConflict {
-			log.Error("web: scheduler run failed", "event", event, "err", err)
-		}
-		job.mu.Lock()
-		job.done, job.result, job.err = true, res, err
-		job.mu.Unlock()
-	}()
-	return true
-}
-
-// snapshot is the run of event as it stands (nil when none).
-func (j *scheduleJobs) snapshot(event string) *scheduleJob {
-	j.mu.Lock()
-	job := j.runs[event]
-	j.mu.Unlock()
-	if job == nil {
-		return nil
-	}
-	job.mu.Lock()
-	defer job.mu.Unlock()
-	return &scheduleJob{started: job.started, by: job.by, progress: job.progress, done: job.done, result: job.result, err: job.err}
-}
+// The board's scheduler button: a run takes up to a minute, so it runs in
+// the background (see jobs.go) and its page shows the progress.
 
 type schedulerView struct {
 	Page
@@ -117,7 +47,7 @@ func (s *site) schedulerPage(w http.ResponseWriter, r *http.Request, q req) {
 func (s *site) schedulerView(r *http.Request, q req) schedulerView {
 	v := schedulerView{Page: s.page(r, q.lang, T(q.lang, "scheduler.title"), "", q.ed), Action: q.page("admin/timetable/schedule"),
 		BoardURL: q.page("admin/timetable"), Seconds: schedule.DefaultSeconds}
-	job := s.jobs.snapshot(q.ed.Event.Slug)
+	job := s.schedRuns.snapshot(q.ed.Event.Slug)
 	if job == nil {
 		return v
 	}
@@ -187,7 +117,7 @@ func (s *site) startScheduler(w http.ResponseWriter, r *http.Request, q req) {
 		}
 	}
 	event := q.ed.Event.Slug
-	started := s.jobs.start(s.log, event, e.Actor, func(ctx context.Context, progress func(timetable.Progress)) (schedule.Result, error) {
+	started := s.schedRuns.start(s.log, event, e.Actor, func(ctx context.Context, progress func(timetable.Progress)) (schedule.Result, error) {
 		opt.Progress = progress
 		return s.scheduler(ctx, event, opt)
 	})

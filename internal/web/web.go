@@ -25,10 +25,12 @@ import (
 	"convene/internal/fair"
 	"convene/internal/httpx"
 	"convene/internal/mail"
+	"convene/internal/meetings"
 	"convene/internal/program"
 	"convene/internal/programfile"
 	"convene/internal/registration"
 	"convene/internal/schedule"
+	"convene/internal/timetable"
 )
 
 //go:embed templates/*.html
@@ -98,7 +100,8 @@ type site struct {
 	bufs      *sync.Pool
 	fair      FairStore                                                                             // nil: no fair pages
 	scheduler func(ctx context.Context, slug string, opt schedule.Options) (schedule.Result, error) // nil: no scheduler button
-	jobs      *scheduleJobs                                                                         // the scheduler's runs on this node
+	schedRuns *jobs[timetable.Progress, schedule.Result]                                            // the timetable scheduler's runs on this node
+	fairRuns  *jobs[meetings.Progress, *fair.Run]                                                   // the fairs' scheduler runs on this node, by activity
 	fairs     *fair.Service                                                                         // over fair
 	cache     *httpx.BodyCache                                                                      // rendered edition pages, see inEdition
 }
@@ -148,7 +151,8 @@ func newHandler(cfg Config, cacheBytes int) (http.Handler, error) {
 		publisher: cfg.Publisher,
 		fair:      cfg.Fair,
 		scheduler: cfg.Scheduler,
-		jobs:      &scheduleJobs{},
+		schedRuns: newJobs[timetable.Progress, schedule.Result]("timetable scheduler"),
+		fairRuns:  newJobs[meetings.Progress, *fair.Run]("fair scheduler"),
 		base:      strings.TrimRight(cfg.BaseURL, "/"),
 		log:       log,
 		pages:     pages,
