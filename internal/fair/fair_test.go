@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"convene/internal/fair"
 	"convene/internal/meetings"
@@ -206,5 +207,34 @@ func TestRequestRules(t *testing.T) {
 	}
 	if err := fair.CheckAnswer(m, "b", fair.StatusAccepted); err != nil {
 		t.Errorf("answer: %v", err)
+	}
+}
+
+// A participant's published schedule: nothing before publication, then the
+// scheduled meetings by slot, without those cancelled since (they keep their
+// slot for the record until the next run).
+func TestPublishedSchedule(t *testing.T) {
+	ps := people(3)
+	m1, m2, m3 := accepted("m1", "a", "b", 0), accepted("m2", "a", "c", 0), accepted("m3", "b", "c", 0)
+	m1.Slot, m2.Slot, m3.Slot = 4, 2, 1
+	m2.Status = fair.StatusCancelled
+	ds := &fair.Dataset{Fair: fair.Fair{Slots: 6, Tables: 2}, Participants: ps, Meetings: []fair.Meeting{m1, m2, m3}}
+	snap := fair.NewSnapshot(ds)
+	if got := snap.Published(&ps[0]); got != nil {
+		t.Fatalf("unpublished schedule shown: %v", got)
+	}
+	now := time.Date(2025, 3, 29, 8, 0, 0, 0, time.UTC)
+	ds.Fair.PublishedAt = &now
+	ids := func(ms []*fair.Meeting) (out []string) {
+		for _, m := range ms {
+			out = append(out, m.ID)
+		}
+		return out
+	}
+	if got := ids(snap.Published(&ps[0])); !slices.Equal(got, []string{"m1"}) {
+		t.Errorf("a's schedule %v, want [m1] (m2 cancelled)", got)
+	}
+	if got := ids(snap.Published(&ps[2])); !slices.Equal(got, []string{"m3"}) {
+		t.Errorf("c's schedule %v, want [m3]", got)
 	}
 }

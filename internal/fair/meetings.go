@@ -64,14 +64,15 @@ func (f *Fair) CheckSlot(field string, slot int) error {
 
 // Published returns participant p's scheduled meetings by slot once the
 // schedule is published, and none before: an unpublished schedule may still
-// change, so participants do not see it.
+// change, so participants do not see it. Cancelled meetings keep their slot
+// for the record until the next run but are not on anyone's schedule.
 func (s *Snapshot) Published(p *Participant) []*Meeting {
 	if s.Data.Fair.PublishedAt == nil {
 		return nil
 	}
 	var out []*Meeting
 	for i := range s.Data.Meetings {
-		if m := &s.Data.Meetings[i]; m.Involves(p.ID) && m.Slot > 0 {
+		if m := &s.Data.Meetings[i]; m.Involves(p.ID) && m.Slot > 0 && m.Status == StatusAccepted {
 			out = append(out, m)
 		}
 	}
