@@ -375,6 +375,33 @@ type exactRun struct {
 	broken     bool // the formula accepted an infeasible schedule: a bug, its claims are void
 }
 
+// probe asks for a schedule with no more breaks than the proven lower bound,
+// the optimum of many fairs: counting down from the incumbent would take a
+// call per break, and each call down there is the hardest. A schedule found
+// is offered; a refutation raises the bound by one. It reports whether the
+// call settled anything (false: out of budget, the caller goes on as usual).
+func (e *exactRun) probe(ctx context.Context, f *satModel) bool {
+	f.s.ConflictBudget = exactChunk
+	switch f.s.Solve(ctx, f.total[e.lowerBound].Not()) {
+	case sat.Sat:
+		slots := f.schedule()
+		v := Check(e.in, slots, e.d)
+		if !v.Feasible || v.Breaks > e.lowerBound {
+			e.broken = true
+			return true
+		}
+		e.best.offer(slots, v.Breaks)
+		return true
+	case sat.Unsat:
+		if f.s.Inconsistent() {
+			return false // no schedule at all: the regular call below proves it
+		}
+		e.lowerBound++
+		return true
+	}
+	return false
+}
+
 // run tightens the bound from the incumbent's breaks until the solver
 // proves that nothing better exists, the bound reaches lb, or it is told
 // to stop. It reads the incumbent between chunks, so schedules the local
@@ -396,10 +423,16 @@ func (e *exactRun) run(ctx context.Context) {
 	hinted, bounded := -2, -2
 	for !e.done.Load() && ctx.Err() == nil && !e.stop(f.s.Conflicts) {
 		hint, ub = e.best.get()
-		if ub >= 0 && ub <= e.lb {
+		if ub >= 0 && ub <= e.lowerBound {
 			e.optimal = true
 			e.done.Store(true)
 			return
+		}
+		if e.lowerBound < len(f.total) && (ub < 0 || e.lowerBound < ub-1) && e.probe(ctx, f) {
+			if e.broken {
+				return
+			}
+			continue
 		}
 		if ub != hinted && hint != nil {
 			f.hint(hint)
