@@ -163,7 +163,7 @@ func Fair(activityID, eventID string) *fair.Dataset {
 // edition is over; it returns the scheduler's result too.
 func ScheduledFair(ctx context.Context, activityID, eventID string) (*fair.Dataset, *meetings.Result, error) {
 	ds := Fair(activityID, eventID)
-	as, res, err := fair.Schedule(ctx, &ds.Fair, ds.Participants, ds.Meetings, fair.SolverOptions())
+	as, res, err := fair.Schedule(ctx, &ds.Fair, ds.Participants, ds.Meetings, fair.SolverOptions(ds.Meetings))
 	if err != nil {
 		return nil, nil, fmt.Errorf("schedule the sample fair: %w", err)
 	}

@@ -59,7 +59,7 @@ func TestSampleFair(t *testing.T) {
 		t.Errorf("problems: %v", probs)
 	}
 	start := time.Now()
-	as, res, err := fair.Schedule(context.Background(), &ds.Fair, ds.Participants, ds.Meetings, fair.SolverOptions())
+	as, res, err := fair.Schedule(context.Background(), &ds.Fair, ds.Participants, ds.Meetings, fair.SolverOptions(ds.Meetings))
 	if err != nil {
 		t.Fatal(err)
 	}

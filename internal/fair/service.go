@@ -117,7 +117,7 @@ func (s *Service) Schedule(ctx context.Context, activityID string, base int64, p
 		return nil, err
 	}
 	d := snap.Data
-	opt := SolverOptions()
+	opt := SolverOptions(d.Meetings)
 	opt.Progress = progress
 	as, res, err := Schedule(ctx, &d.Fair, d.Participants, d.Meetings, opt)
 	run := &Run{Result: res}

@@ -153,7 +153,7 @@ func TestFairRequestsAndSchedule(t *testing.T) {
 		if after.Fair.Version != got.Fair.Version || after.Fair.ScheduledAt != nil {
 			t.Errorf("refused schedules moved the fair: %+v", after.Fair)
 		}
-		as, _, err := fair.Schedule(ctx, &after.Fair, after.Participants, after.Meetings, fair.SolverOptions())
+		as, _, err := fair.Schedule(ctx, &after.Fair, after.Participants, after.Meetings, fair.SolverOptions(after.Meetings))
 		if err != nil {
 			t.Fatal(err)
 		}
