@@ -88,6 +88,9 @@ type Solver struct {
 	levelStamp []uint64 // per decision level: the lbd call that last saw it
 	stamp      uint64
 
+	// moving averages, for the restarts: the learnt clauses' literal block
+	// distance over about the last 32 and 4,096 conflicts, and the trail's
+	// length at a conflict
 	lbdFast, lbdSlow float64
 	trailAvg         float64
 

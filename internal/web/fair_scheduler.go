@@ -77,7 +77,7 @@ func (s *site) fairRunView(q req, act *program.Activity, snap *fair.Snapshot) *f
 		res := run.Result
 		v.Solved, v.Breaks, v.LowerBound, v.Optimal = true, res.Breaks, res.LowerBound, res.Optimal
 	}
-	if run != nil {
+	if run != nil && len(run.Unscheduled) > 0 {
 		byID := make(map[string]*fair.Meeting, len(snap.Data.Meetings))
 		for i := range snap.Data.Meetings {
 			byID[snap.Data.Meetings[i].ID] = &snap.Data.Meetings[i]
