@@ -429,7 +429,10 @@ type exactRun struct {
 	stop func(conflicts int64) bool // the clock or the conflict budget says stop
 	wait func() bool                // true while it should wait for a first schedule
 
-	// what it proved
+	parallel bool // the two formulas in goroutines of their own
+
+	// what it proved (guarded by mu while the formulas run in parallel)
+	mu         sync.Mutex
 	lowerBound int
 	optimal    bool // the incumbent meets lowerBound
 	infeasible bool // no complete schedule exists
@@ -442,13 +445,14 @@ type exactRun struct {
 // is offered; a refutation raises the bound by one. It reports whether the
 // call settled anything (false: out of budget, the caller goes on as usual).
 func (e *exactRun) probe(ctx context.Context, f *satModel) bool {
+	lb := e.bound()
 	f.s.ConflictBudget = exactChunk
-	switch f.s.Solve(ctx, f.total[e.lowerBound].Not()) {
+	switch f.s.Solve(ctx, f.total[lb].Not()) {
 	case sat.Sat:
 		slots := f.schedule()
 		v := Check(e.in, slots, e.d)
-		if !v.Feasible || v.Breaks > e.lowerBound {
-			e.broken = true
+		if !v.Feasible || v.Breaks > lb {
+			e.fail()
 			return true
 		}
 		e.best.offer(slots, v.Breaks)
@@ -457,10 +461,36 @@ func (e *exactRun) probe(ctx context.Context, f *satModel) bool {
 		if f.s.Inconsistent() {
 			return false // no schedule at all: the regular call below proves it
 		}
-		e.lowerBound++
+		e.mu.Lock()
+		e.lowerBound = max(e.lowerBound, lb+1)
+		e.mu.Unlock()
 		return true
 	}
 	return false
+}
+
+func (e *exactRun) bound() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.lowerBound
+}
+
+// fail records that a formula accepted an infeasible schedule.
+func (e *exactRun) fail() {
+	e.mu.Lock()
+	e.broken = true
+	e.mu.Unlock()
+	e.done.Store(true)
+}
+
+// finish records what a formula proved and stops the other searches.
+func (e *exactRun) finish(lowerBound int, optimal, infeasible bool) {
+	e.mu.Lock()
+	e.lowerBound = max(e.lowerBound, lowerBound)
+	e.optimal = e.optimal || optimal
+	e.infeasible = e.infeasible || infeasible
+	e.mu.Unlock()
+	e.done.Store(true)
 }
 
 // formula is one encoding of the fair under search, with the incumbent it
@@ -475,13 +505,14 @@ type formula struct {
 // to stop. It reads the incumbent between chunks, so schedules the local
 // searches find tighten its bound too.
 //
-// It takes turns, a chunk each, between two encodings that differ in the
-// implied bound on busy participants per slot: on the benchmark each is
-// many times faster than the other somewhere (with it, ticf-13crafb's and
-// forum-13crafb's optima are proven and tic-12crafc.prec25's schedule
-// without breaks is found in 6,000 conflicts instead of none in 100,000;
-// without it, refuting a schedule without breaks on forum-13crafc takes
-// 2,000 conflicts instead of 14,000). What one proves, both use.
+// It searches two encodings that differ in the implied bound on busy
+// participants per slot: on the benchmark each is many times faster than
+// the other somewhere (with it, ticf-13crafb's and forum-13crafb's optima
+// are proven and tic-12crafc.prec25's schedule without breaks is found in
+// 6,000 conflicts instead of none in 100,000; without it, refuting a
+// schedule without breaks on forum-13crafc takes 2,000 conflicts instead of
+// 14,000). What one proves, both use. In parallel they run side by side;
+// otherwise (a conflict budget, deterministic) they take turns, a chunk each.
 func (e *exactRun) run(ctx context.Context) {
 	e.lowerBound = e.lb
 	for e.wait != nil && e.wait() {
@@ -499,6 +530,17 @@ func (e *exactRun) run(ctx context.Context) {
 		{satModel: newSATModel(e.in, e.d, width, false), hinted: -2, bounded: -2},
 		{satModel: newSATModel(e.in, e.d, width, true), hinted: -2, bounded: -2},
 	}
+	if e.parallel {
+		var wg sync.WaitGroup
+		for _, f := range formulas {
+			wg.Go(func() {
+				for !e.done.Load() && ctx.Err() == nil && !e.stop(f.s.Conflicts) && !e.step(ctx, f) {
+				}
+			})
+		}
+		wg.Wait()
+		return
+	}
 	conflicts := func() int64 { return formulas[0].s.Conflicts + formulas[1].s.Conflicts }
 	for turn := 0; !e.done.Load() && ctx.Err() == nil && !e.stop(conflicts()); turn++ {
 		if e.step(ctx, formulas[turn%2]) {
@@ -510,13 +552,13 @@ func (e *exactRun) run(ctx context.Context) {
 // step spends a chunk of conflicts on f and reports whether the run is over.
 func (e *exactRun) step(ctx context.Context, f *formula) bool {
 	hint, ub := e.best.get()
-	if ub >= 0 && ub <= e.lowerBound {
-		e.optimal = true
-		e.done.Store(true)
+	lb := e.bound()
+	if ub >= 0 && ub <= lb {
+		e.finish(lb, true, false)
 		return true
 	}
-	if e.lowerBound < len(f.total) && (ub < 0 || e.lowerBound < ub-1) && e.probe(ctx, f.satModel) {
-		return e.broken
+	if lb < len(f.total) && (ub < 0 || lb < ub-1) && e.probe(ctx, f.satModel) {
+		return e.done.Load()
 	}
 	if ub != f.hinted && hint != nil {
 		f.hint(hint)
@@ -537,17 +579,16 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 		slots := f.schedule()
 		v := Check(e.in, slots, e.d)
 		if !v.Feasible {
-			e.broken = true
+			e.fail()
 			return true
 		}
 		e.best.offer(slots, v.Breaks)
 	case sat.Unsat:
 		if ub < 0 {
-			e.infeasible = true
+			e.finish(0, false, true)
 		} else {
-			e.lowerBound, e.optimal = ub, true
+			e.finish(ub, true, false)
 		}
-		e.done.Store(true)
 		return true
 	}
 	return false

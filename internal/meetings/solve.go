@@ -355,14 +355,17 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 	}
 	var ex *exactRun
 	if useExact {
-		ex = &exactRun{in: in, d: opt.D, lb: b.Breaks, best: best, done: &done}
+		ex = &exactRun{in: in, d: opt.D, lb: b.Breaks, best: best, done: &done, parallel: concurrent}
 		if concurrent {
 			// give the local search a moment to find a first schedule: the
 			// formula starts from it and counts breaks only up to it
 			waitUntil := start.Add(opt.TimeLimit / 20)
 			ex.wait = func() bool { _, ub := best.get(); return ub < 0 && now().Before(waitUntil) }
 			ex.stop = func(int64) bool { return !now().Before(deadline) }
-			wg.Go(func() { ex.run(ctx) })
+			// the solver looks at its context every 100 conflicts, at
+			// the clock only between chunks of a thousand
+			exCtx, cancel := context.WithTimeout(ctx, deadline.Sub(now()))
+			wg.Go(func() { defer cancel(); ex.run(exCtx) })
 		} else {
 			ex.stop = func(conflicts int64) bool { return conflicts >= opt.ExactConflicts }
 		}
