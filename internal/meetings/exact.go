@@ -394,10 +394,12 @@ func (c *incumbent) get() ([]int, int) {
 // incumbent, the clock and the other searches (about 0.1 s).
 const exactChunk = 1000
 
-// exactModelLimit caps the clauses a capacity counter may cost (slots ×
-// meetings allowed there × tables): beyond it the formula would take more
-// memory and time to build than the local search needs to do well, so large
-// fairs are left to the local search alone.
+// exactModelLimit caps the size of the formulas, measured by what counting
+// tables over single meetings would cost (slots × meetings allowed there ×
+// tables; the groups take a third or less of it, the busy participants'
+// counters at most twice it): beyond it the formulas would take more memory
+// and time to build than the local search needs to do well, so large fairs
+// are left to the local search alone.
 const exactModelLimit = 3_000_000
 
 func exactTooLarge(in *Instance) bool {

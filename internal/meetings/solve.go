@@ -28,7 +28,8 @@ type Options struct {
 	// ExactConflicts, when there is no TimeLimit, runs the exact method
 	// after the local search for at most that many conflicts (0 = not at
 	// all). With a TimeLimit the exact method runs beside the local search
-	// until the limit, in one worker's place.
+	// until the limit, in one worker's place (its two formulas in goroutines
+	// of their own).
 	ExactConflicts int64
 	// Progress, when set, is called now and then (by one search goroutine,
 	// then once at the end; never concurrently).
