@@ -95,9 +95,6 @@ type Solver struct {
 	lbdFast, lbdSlow float64
 	trailAvg         float64
 
-	ok        bool // false once the formula is unsatisfiable without assumptions
-	Conflicts int64
-
 	// target phases (Biere and Fleury's, in CaDiCaL): the values of the
 	// longest conflict-free assignment since the last restart, decided
 	// before the saved phases. On forum-13crafb's "at most 6 breaks" they
@@ -105,6 +102,9 @@ type Solver struct {
 	// in 196,000.
 	target    []int8 // per variable: lTrue, lFalse or 0 (none)
 	targetLen int    // the length of the trail they were taken from
+
+	ok        bool // false once the formula is unsatisfiable without assumptions
+	Conflicts int64
 	// ConflictBudget stops Solve with Unknown after that many conflicts in
 	// one call (0 = none).
 	ConflictBudget int64
@@ -641,7 +641,7 @@ func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Sta
 				return Sat
 			}
 			next = Pos(v)
-			if t := s.target[v]; t == lFalse || t == 0 && s.polarity[v] {
+			if t := s.target[v]; t == lFalse || (t == 0 && s.polarity[v]) {
 				next = Neg(v)
 			}
 		}
