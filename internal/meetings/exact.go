@@ -212,31 +212,37 @@ func newSATModel(in *Instance, d, width int, busyCap bool) *satModel {
 
 // clusterLits returns per slot the literals whose count the tables bound:
 // meetings grouped by a shared participant, at most one of a group per slot.
+// Groups are taken greedily, the participant with the most meetings not yet
+// in a group first; meetings with one allowed slot are counted apart.
 func (f *satModel) clusterLits() [][]sat.Lit {
 	in := f.in
 	by := in.byParticipant()
-	covered := make([]bool, len(in.Meetings))
+	free := make([]bool, len(in.Meetings)) // movable and in no group yet
+	left := make([]int, in.Participants)   // per participant: free meetings
+	for m, mt := range in.Meetings {
+		if bits.OnesCount64(in.domain(m)) > 1 {
+			free[m] = true
+			left[mt.A]++
+			left[mt.B]++
+		}
+	}
 	out := make([][]sat.Lit, in.Slots)
 	for {
-		bestP, bestN := -1, 0
-		for p, ms := range by {
-			n := 0
-			for _, m := range ms {
-				if !covered[m] && f.movable(m) {
-					n++
-				}
-			}
-			if n > bestN {
-				bestP, bestN = p, n
+		p := -1
+		for q, n := range left {
+			if n > 0 && (p < 0 || n > left[p]) {
+				p = q
 			}
 		}
-		if bestP < 0 {
+		if p < 0 {
 			return out
 		}
 		var group []int
-		for _, m := range by[bestP] {
-			if !covered[m] && f.movable(m) {
-				covered[m] = true
+		for _, m := range by[p] {
+			if free[m] {
+				free[m] = false
+				left[in.Meetings[m].A]--
+				left[in.Meetings[m].B]--
 				group = append(group, m)
 			}
 		}
@@ -261,8 +267,6 @@ func (f *satModel) clusterLits() [][]sat.Lit {
 		}
 	}
 }
-
-func (f *satModel) movable(m int) bool { return bits.OnesCount64(f.in.domain(m)) > 1 }
 
 // breakLits defines brk(p,t) for participant p and returns them.
 func (f *satModel) breakLits(p int) []sat.Lit {
