@@ -395,7 +395,7 @@ func (c *incumbent) get() ([]int, int) {
 }
 
 // exactChunk is the conflicts the exact method spends between looks at the
-// incumbent, the clock and the other searches (about 0.1 s).
+// incumbent, the conflict budget and the other searches (about 0.1 s).
 const exactChunk = 1000
 
 // exactModelLimit caps the size of the formulas, measured by what counting
@@ -432,8 +432,10 @@ type exactRun struct {
 	lb   int // the bound proven before searching
 	best *incumbent
 	done *atomic.Bool
-	stop func(conflicts int64) bool // the clock or the conflict budget says stop
-	wait func() bool                // true while it should wait for a first schedule
+	// budget caps the conflicts of the formulas taking turns (0 = none);
+	// side by side they stop at the context's deadline
+	budget int64
+	wait   func() bool // true while it should wait for a first schedule
 
 	parallel bool // the two formulas in goroutines of their own
 
@@ -540,7 +542,7 @@ func (e *exactRun) run(ctx context.Context) {
 		var wg sync.WaitGroup
 		for _, f := range formulas {
 			wg.Go(func() {
-				for !e.done.Load() && ctx.Err() == nil && !e.stop(f.s.Conflicts) && !e.step(ctx, f) {
+				for !e.done.Load() && ctx.Err() == nil && !e.step(ctx, f) {
 				}
 			})
 		}
@@ -548,7 +550,7 @@ func (e *exactRun) run(ctx context.Context) {
 		return
 	}
 	conflicts := func() int64 { return formulas[0].s.Conflicts + formulas[1].s.Conflicts }
-	for turn := 0; !e.done.Load() && ctx.Err() == nil && !e.stop(conflicts()); turn++ {
+	for turn := 0; !e.done.Load() && ctx.Err() == nil && (e.budget == 0 || conflicts() < e.budget); turn++ {
 		if e.step(ctx, formulas[turn%2]) {
 			return
 		}

@@ -49,7 +49,7 @@ func TestExactMatchesExhaustiveSearch(t *testing.T) {
 		best := &incumbent{breaks: -1}
 		var done atomic.Bool
 		// every other fair with the two formulas side by side, as with a time limit
-		e := &exactRun{in: in, d: d, lb: 0, best: best, done: &done, stop: func(int64) bool { return false }, parallel: i%2 == 1}
+		e := &exactRun{in: in, d: d, lb: 0, best: best, done: &done, parallel: i%2 == 1}
 		e.run(context.Background())
 		slots, breaks := best.get()
 		switch {

@@ -362,13 +362,12 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 			// formula starts from it and counts breaks only up to it
 			waitUntil := start.Add(opt.TimeLimit / 20)
 			ex.wait = func() bool { _, ub := best.get(); return ub < 0 && now().Before(waitUntil) }
-			ex.stop = func(int64) bool { return !now().Before(deadline) }
-			// the solver looks at its context every 100 conflicts, at
-			// the clock only between chunks of a thousand
+			// the deadline stops the formulas through their context,
+			// which the solver reads every 100 conflicts
 			exCtx, cancel := context.WithTimeout(ctx, deadline.Sub(now()))
 			wg.Go(func() { defer cancel(); ex.run(exCtx) })
 		} else {
-			ex.stop = func(conflicts int64) bool { return conflicts >= opt.ExactConflicts }
+			ex.budget = opt.ExactConflicts
 		}
 	}
 	wg.Wait()
