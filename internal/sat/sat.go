@@ -690,11 +690,7 @@ func (s *Solver) saveTarget() {
 		return
 	}
 	for _, l := range s.trail[:n] {
-		if l&1 == 1 {
-			s.target[l.Var()] = lFalse
-		} else {
-			s.target[l.Var()] = lTrue
-		}
+		s.target[l.Var()] = s.assign[l.Var()]
 	}
 	s.targetLen = n
 }
