@@ -307,7 +307,11 @@ func (f *satModel) breakLits(p int) []sat.Lit {
 }
 
 // precedences: q before m. Meetings in a precedence get order variables
-// le(q,t) "q takes a slot ≤ t", so each precedence costs a clause per slot.
+// le(q,t) "q takes a slot ≤ t", defined both ways from the meeting's slot,
+// and a precedence is "m ≤ t → q ≤ t−1" on them, a clause per slot: bounds
+// then travel along chains of precedences by unit propagation (stated on the
+// meeting variables, "m at t → q ≤ t−1", a bound on one meeting said
+// nothing to the meetings before it until a slot was chosen).
 func (f *satModel) precedences() {
 	ns := f.in.Slots
 	le := map[int][]sat.Lit{}
@@ -318,30 +322,31 @@ func (f *satModel) precedences() {
 		l := make([]sat.Lit, ns)
 		for t := range ns {
 			l[t] = f.newVar()
+			// q ≤ t exactly when q ≤ t−1 or q takes t
+			c := []sat.Lit{l[t].Not()}
 			if t > 0 {
 				f.s.AddClause(l[t-1].Not(), l[t])
+				c = append(c, l[t-1])
 			}
 			if v := f.x[q][t]; v >= 0 {
 				f.s.AddClause(sat.Neg(v), l[t])
 				if t > 0 {
 					f.s.AddClause(sat.Neg(v), l[t-1].Not())
 				}
+				c = append(c, sat.Pos(v))
 			}
+			f.s.AddClause(c...)
 		}
+		f.s.AddClause(l[ns-1])
 		le[q] = l
 		return l
 	}
 	for m, mt := range f.in.Meetings {
 		for _, q := range mt.After {
-			lq := order(q)
-			for t := range ns {
-				if v := f.x[m][t]; v >= 0 {
-					if t == 0 {
-						f.s.AddClause(sat.Neg(v))
-					} else {
-						f.s.AddClause(sat.Neg(v), lq[t-1])
-					}
-				}
+			lq, lm := order(q), order(m)
+			f.s.AddClause(lm[0].Not())
+			for t := 1; t < ns; t++ {
+				f.s.AddClause(lm[t].Not(), lq[t-1])
 			}
 		}
 	}
