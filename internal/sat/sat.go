@@ -149,12 +149,6 @@ func (s *Solver) NumVars() int { return len(s.assign) }
 // known good assignment given as phases makes the search start next to it.
 func (s *Solver) SetPhase(v int, value bool) { s.polarity[v], s.target[v] = !value, 0 }
 
-// Bump raises v's branching activity, so that v is decided early.
-func (s *Solver) Bump(v int, times float64) {
-	s.activity[v] += s.varInc * times
-	s.heap.fix(v)
-}
-
 func (s *Solver) value(l Lit) int8 { return s.vals[l] }
 
 // Value is v's value in the last satisfying assignment.
