@@ -65,6 +65,22 @@ CONVENE_ARTIFACTS=$(cd "$CONVENE_ARTIFACTS" && pwd)
 export CONVENE_ARTIFACTS
 echo "CONVENE_ARTIFACTS=$CONVENE_ARTIFACTS"
 
+section "Shared data (../shared)"
+# The tests read benchmark data and export schemas from ../shared, which the
+# workspace keeps beside the project. A clone made elsewhere finds it beside
+# the repository it was cloned from and links it, rather than failing.
+if [[ -d $root/../shared ]]; then
+	echo "$(cd "$root/../shared" && pwd)"
+else
+	origin=$(git -C "$root" config --get remote.origin.url 2>/dev/null || true)
+	if [[ -n $origin && -d $origin/../shared ]]; then
+		ln -s "$(cd "$origin/../shared" && pwd)" "$root/../shared"
+		echo "linked ../shared to $(cd "$root/../shared" && pwd)"
+	else
+		echo "../shared not found: the tests that read it will fail or be skipped" >&2
+	fi
+fi
+
 section "Go modules"
 go mod download
 
