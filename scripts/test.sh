@@ -70,12 +70,13 @@ section "Shared data (../shared)"
 # workspace keeps beside the project. A clone made elsewhere finds it beside
 # the repository it was cloned from and links it, rather than failing.
 if [[ -d $root/../shared ]]; then
-	echo "$(cd "$root/../shared" && pwd)"
+	(cd "$root/../shared" && pwd -P)
 else
 	origin=$(git -C "$root" config --get remote.origin.url 2>/dev/null || true)
 	if [[ -n $origin && -d $origin/../shared ]]; then
-		ln -s "$(cd "$origin/../shared" && pwd)" "$root/../shared"
-		echo "linked ../shared to $(cd "$root/../shared" && pwd)"
+		target=$(cd "$origin/../shared" && pwd -P)
+		ln -s "$target" "$root/../shared"
+		echo "linked ../shared to $target"
 	else
 		echo "../shared not found: the tests that read it will fail or be skipped" >&2
 	fi
