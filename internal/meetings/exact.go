@@ -21,8 +21,8 @@ import (
 // Variables, per meeting m and allowed slot t: x(m,t) "m takes t"; per
 // participant p and slot t: busy(p,t), after(p,t) "p has a meeting at t or
 // later", brk(p,t) "p is busy at t, idle at t+1 and busy later" (a break
-// starts after t). Breaks are counted per participant by a sequential
-// counter capped at d+1 (fairness: at most d), and the counters' outputs are
+// starts after t). Breaks are counted per participant by a counter capped
+// at d+1 (fairness: at most d), and the counters' outputs are
 // summed by another; "at most K breaks in total" is an assumption on that
 // sum, so the clauses learnt under one bound serve the next.
 
@@ -61,34 +61,47 @@ func (f *satModel) atMostOne(lits []sat.Lit) {
 }
 
 // counter returns out with out[j] implied when at least j+1 of lits are
-// true, for j < width (a sequential counter, Sinz 2005, one direction: the
-// outputs are forced up by the inputs, which is all an upper bound needs;
-// they are also ordered, out[j] → out[j−1]).
+// true, for j < width: a totalizer (Bailleux and Boufkhad 2003), one
+// direction (the outputs are forced up by the inputs, which is all an upper
+// bound needs), its outputs ordered (out[j] → out[j−1]) so that a bound
+// fixes those above it. Against the sequential counter (Sinz 2005) it was
+// measured on the fair's formulas with half the variables, a third fewer
+// clauses and half the time per conflict: an input set true rises through
+// log n nodes rather than along the n registers after it.
 func (f *satModel) counter(lits []sat.Lit, width int) []sat.Lit {
-	var prev []sat.Lit
-	for _, x := range lits {
-		cur := make([]sat.Lit, min(len(prev)+1, width))
-		for j := range cur {
-			cur[j] = f.newVar()
-			if j < len(prev) {
-				f.s.AddClause(prev[j].Not(), cur[j])
+	if len(lits) <= 1 {
+		return lits[:len(lits):len(lits)]
+	}
+	a := f.counter(lits[:len(lits)/2], width)
+	b := f.counter(lits[len(lits)/2:], width)
+	out := make([]sat.Lit, min(len(a)+len(b), width))
+	for j := range out {
+		out[j] = f.newVar()
+		if j > 0 {
+			f.s.AddClause(out[j].Not(), out[j-1])
+		}
+	}
+	// i of a's and j of b's inputs true: at least i+j of lits
+	for i := 0; i <= len(a); i++ {
+		for j := 0; j <= len(b) && i+j <= len(out); j++ {
+			if i+j == 0 {
+				continue
+			}
+			c := []sat.Lit{out[i+j-1]}
+			if i > 0 {
+				c = append(c, a[i-1].Not())
 			}
 			if j > 0 {
-				f.s.AddClause(cur[j].Not(), cur[j-1]) // outputs are ordered, so a bound fixes those above it
+				c = append(c, b[j-1].Not())
 			}
-			if j == 0 {
-				f.s.AddClause(x.Not(), cur[0])
-			} else {
-				f.s.AddClause(x.Not(), prev[j-1].Not(), cur[j])
-			}
+			f.s.AddClause(c...)
 		}
-		prev = cur
 	}
-	return prev
+	return out
 }
 
 // atMost forbids more than k of lits with a counter. Its auxiliary
-// variables ("at least j of the first i") let the solver learn clauses a
+// variables ("at least j of these inputs") let the solver learn clauses a
 // native cardinality constraint cannot: one tried here (counting
 // propagation, reasons read off the trail) lost three of the four hard
 // benchmark files it was tried on within 30 s that the counter proves.

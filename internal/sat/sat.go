@@ -1,7 +1,7 @@
 // Package sat is a small conflict-driven clause-learning (CDCL) SAT solver:
 // two watched literals, first-UIP learning with clause minimisation, VSIDS
-// branching with phase saving and target phases, Glucose-style restarts,
-// learnt-clause deletion by literal block distance, and solving under
+// branching with phase saving and target phases, restarts in two
+// alternating modes (Glucose's rule; Luby's sequence), learnt-clause deletion by literal block distance, and solving under
 // assumptions so that a caller can tighten a bound between calls and keep
 // what was learnt.
 //
@@ -43,6 +43,9 @@ const (
 	lTrue    int8 = 1
 	lFalse   int8 = -1
 	noReason      = -1
+	// binaryConflict names the two-literal clause in Solver.conflictPair;
+	// a reason below it is a two-literal clause, see binaryReason
+	binaryConflict = -2
 )
 
 // A clause lives in the solver's arena: a header word (its size shifted
@@ -70,7 +73,9 @@ type Solver struct {
 	// binaries holds the two-literal clauses apart, per literal: the other
 	// literal is implied without reading the clause (most clauses of the
 	// fair's encodings have two literals)
-	binaries [][]watch
+	binaries     [][]Lit
+	conflictPair [2]Lit // the clause of the last binaryConflict
+	pair         [2]Lit // a two-literal reason, as clauseOf returns it
 
 	assign   []int8 // per variable: lTrue, lFalse or 0
 	vals     []int8 // per literal: lTrue, lFalse or 0 (assign seen from the literal)
@@ -109,6 +114,21 @@ type Solver struct {
 	// in 196,000.
 	target    []int8 // per variable: lTrue, lFalse or 0 (none)
 	targetLen int    // the length of the trail they were taken from
+
+	// the search alternates between two modes (as Kissat and CaDiCaL do):
+	// focused, with Glucose's restarts, and stable, with restarts after
+	// restartUnit·luby(i) conflicts, rare enough for the target phases to
+	// lead the search to a model
+	stable       bool
+	modes        int64 // modes begun
+	modeEnd      int64 // Conflicts at which the current mode ends
+	lubyIndex    int
+	sinceRestart int // conflicts
+
+	// paused: the last Solve stopped (context or budget) under pausedUnder
+	// and left the search where it was
+	paused      bool
+	pausedUnder []Lit
 
 	ok        bool // false once the formula is unsatisfiable without assumptions
 	Conflicts int64
@@ -193,8 +213,17 @@ func (s *Solver) AddClause(lits ...Lit) bool {
 	return true
 }
 
-// attach stores a clause of at least two literals and watches its first two.
+// attach stores a clause of at least two literals and watches its first
+// two; it returns the clause's name as the reason of its first literal.
+// Two-literal clauses live only in the binaries lists: a reason names the
+// other literal, and propagating them reads no clause.
 func (s *Solver) attach(lits []Lit, learnt bool, lbd int32) int32 {
+	if len(lits) == 2 {
+		s.numClauses++
+		s.binaries[lits[0].Not()] = append(s.binaries[lits[0].Not()], lits[1])
+		s.binaries[lits[1].Not()] = append(s.binaries[lits[1].Not()], lits[0])
+		return binaryReason(lits[1])
+	}
 	ci := int32(len(s.arena))
 	h := Lit(len(lits) << 2)
 	if learnt {
@@ -203,13 +232,27 @@ func (s *Solver) attach(lits []Lit, learnt bool, lbd int32) int32 {
 	s.arena = append(s.arena, h, Lit(lbd), 0)
 	s.arena = append(s.arena, lits...)
 	s.numClauses++
-	ws := &s.watches
-	if len(lits) == 2 {
-		ws = &s.binaries
-	}
-	(*ws)[lits[0].Not()] = append((*ws)[lits[0].Not()], watch{ci, lits[1]})
-	(*ws)[lits[1].Not()] = append((*ws)[lits[1].Not()], watch{ci, lits[0]})
+	s.watches[lits[0].Not()] = append(s.watches[lits[0].Not()], watch{ci, lits[1]})
+	s.watches[lits[1].Not()] = append(s.watches[lits[1].Not()], watch{ci, lits[0]})
 	return ci
+}
+
+// binaryReason names the two-literal clause that implies a literal because
+// other is false.
+func binaryReason(other Lit) int32 { return binaryConflict - 1 - int32(other) }
+
+// clauseOf is the clause that ref names, the implied literal p first when
+// ref is p's reason; a two-literal clause comes in a buffer the next call
+// overwrites.
+func (s *Solver) clauseOf(ref int32, p Lit) []Lit {
+	switch {
+	case ref >= 0:
+		return s.lits(ref)
+	case ref == binaryConflict:
+		return s.conflictPair[:]
+	}
+	s.pair = [2]Lit{p, Lit(binaryConflict - 1 - ref)}
+	return s.pair[:]
 }
 
 // lits is clause c's literals (in the arena: writes change the clause).
@@ -246,17 +289,19 @@ func (s *Solver) enqueue(l Lit, from int32) {
 
 // propagate runs unit propagation and returns a conflicting clause or noReason.
 func (s *Solver) propagate() int32 {
+	vals := s.vals // (fixed while propagating: no variables are added)
 	for s.qhead < len(s.trail) {
 		p := s.trail[s.qhead] // p became true: look at clauses with ¬p
 		s.qhead++
-		for _, w := range s.binaries[p] {
-			switch s.value(w.blocker) {
+		for _, q := range s.binaries[p] {
+			switch vals[q] {
 			case lTrue:
 			case lFalse:
 				s.qhead = len(s.trail)
-				return w.c
+				s.conflictPair = [2]Lit{q, p.Not()}
+				return binaryConflict
 			default:
-				s.enqueue(w.blocker, w.c)
+				s.enqueue(q, binaryReason(p.Not()))
 			}
 		}
 		ws := s.watches[p]
@@ -265,7 +310,7 @@ func (s *Solver) propagate() int32 {
 		for i < len(ws) {
 			w := ws[i]
 			i++
-			if s.value(w.blocker) == lTrue {
+			if vals[w.blocker] == lTrue {
 				ws[j] = w
 				j++
 				continue
@@ -275,14 +320,14 @@ func (s *Solver) propagate() int32 {
 				lits[0], lits[1] = lits[1], falseLit
 			}
 			first := lits[0]
-			if first != w.blocker && s.value(first) == lTrue {
+			if first != w.blocker && vals[first] == lTrue {
 				ws[j] = watch{w.c, first}
 				j++
 				continue
 			}
 			moved := false
 			for k := 2; k < len(lits); k++ {
-				if s.value(lits[k]) != lFalse {
+				if vals[lits[k]] != lFalse {
 					lits[1], lits[k] = lits[k], falseLit
 					s.watches[lits[1].Not()] = append(s.watches[lits[1].Not()], watch{w.c, first})
 					moved = true
@@ -294,7 +339,7 @@ func (s *Solver) propagate() int32 {
 			}
 			ws[j] = watch{w.c, first}
 			j++
-			if s.value(first) == lFalse {
+			if vals[first] == lFalse {
 				for i < len(ws) { // keep the remaining watches
 					ws[j] = ws[i]
 					i++
@@ -362,14 +407,14 @@ func (s *Solver) analyze(confl int32) ([]Lit, int) {
 	var p Lit = -1
 	idx := len(s.trail) - 1
 	for {
-		if s.learnt(confl) {
+		if confl >= 0 && s.learnt(confl) {
 			s.bumpClause(confl)
 		}
 		start := 0
 		if p != -1 {
 			start = 1 // lits[0] is p itself
 		}
-		for _, q := range s.lits(confl)[start:] {
+		for _, q := range s.clauseOf(confl, p)[start:] {
 			v := q.Var()
 			if s.seen[v] || s.level[v] == 0 {
 				continue
@@ -434,6 +479,9 @@ func (s *Solver) analyze(confl int32) ([]Lit, int) {
 // fixReasonOrder puts p first in its reason clause (propagate puts the
 // implied literal first; this keeps it so after clause rewrites).
 func (s *Solver) fixReasonOrder(ci int32, p Lit) {
+	if ci < 0 {
+		return // a two-literal clause: clauseOf puts p first
+	}
 	lits := s.lits(ci)
 	if lits[0] != p {
 		for k := range lits {
@@ -455,7 +503,7 @@ func (s *Solver) redundant(l Lit, abstract uint32) bool {
 		s.stack = s.stack[:len(s.stack)-1]
 		ci := s.reason[q.Var()]
 		s.fixReasonOrder(ci, q.Not())
-		for _, r := range s.lits(ci)[1:] {
+		for _, r := range s.clauseOf(ci, q.Not())[1:] {
 			v := r.Var()
 			if s.seen[v] || s.level[v] == 0 {
 				continue
@@ -557,12 +605,9 @@ func (s *Solver) compact() {
 			}
 		}
 		s.watches[l] = ws[:k]
-		for i, w := range s.binaries[l] {
-			s.binaries[l][i].c = moved(w.c) // binary clauses are never deleted
-		}
 	}
 	for _, l := range s.trail {
-		if r := s.reason[l.Var()]; r != noReason {
+		if r := s.reason[l.Var()]; r >= 0 {
 			s.reason[l.Var()] = moved(r)
 		}
 	}
@@ -575,39 +620,51 @@ func (s *Solver) Solve(ctx context.Context, assumptions ...Lit) Status {
 	if !s.ok {
 		return Unsat
 	}
-	s.cancelUntil(0)
+	if !s.paused || !slices.Equal(assumptions, s.pausedUnder) {
+		s.restart()
+	}
+	s.paused = false
 	start := s.Conflicts
 	for {
-		st := s.search(ctx, assumptions, start)
-		if st != Unknown {
-			if st == Sat {
-				// keep the model readable: Value reads assign; undo at next call
-				return Sat
-			}
+		switch s.search(ctx, assumptions, start) {
+		case Sat:
+			return Sat // the model stays readable (Value) until the next call
+		case Unsat:
 			s.cancelUntil(0)
-			return st
+			return Unsat
 		}
-		s.cancelUntil(0)
 		if ctx.Err() != nil || (s.ConflictBudget > 0 && s.Conflicts-start >= s.ConflictBudget) {
+			// stopped, not restarted: a caller that gives the solver its
+			// budget in chunks would otherwise restart it at every chunk,
+			// too often for the stable mode's long runs
+			s.paused, s.pausedUnder = true, slices.Clone(assumptions)
 			return Unknown
 		}
+		s.restart()
 	}
 }
 
-// search runs until an answer, the budget or a restart: Glucose's rule
-// (Audemard and Simon 2012), restart when the recent learnt clauses are much
-// worse (higher literal block distance) than the long-run average, unless
-// the trail is far longer than usual (the search may be close to a model).
-// Against Luby restarts on eight hard fair files (30,000 conflicts each) it
-// proved ticf-13crafc optimal where Luby ended at 3 breaks for optimum 1, in
-// less time overall.
+func (s *Solver) restart() {
+	s.cancelUntil(0)
+	s.sinceRestart = 0
+	s.targetLen = 0
+}
+
+// search runs until an answer, the budget or a restart. In focused mode it
+// restarts by Glucose's rule (Audemard and Simon 2012): when the recent
+// learnt clauses are much worse (higher literal block distance) than the
+// long-run average, unless the trail is far longer than usual (the search
+// may be close to a model). Against Luby restarts alone on eight hard fair
+// files (30,000 conflicts each) that proved ticf-13crafc optimal where Luby
+// ended at 3 breaks for optimum 1. Alternating it with a stable mode, as
+// CaDiCaL and Kissat do, made the fair's formulas better still at finding
+// schedules (docs/benchmarks.md).
 func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Status {
-	conflicts := 0
 	for {
 		confl := s.propagate()
 		if confl != noReason {
 			s.Conflicts++
-			conflicts++
+			s.sinceRestart++
 			if s.decisionLevel() == 0 {
 				s.ok = false
 				return Unsat
@@ -626,7 +683,9 @@ func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Sta
 				s.enqueue(learnt[0], noReason)
 			} else {
 				ci := s.attach(learnt, true, lbd)
-				s.bumpClause(ci)
+				if ci >= 0 {
+					s.bumpClause(ci)
+				}
 				s.learnts++
 				s.enqueue(learnt[0], ci)
 			}
@@ -640,8 +699,16 @@ func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Sta
 		if s.ConflictBudget > 0 && s.Conflicts-start >= s.ConflictBudget {
 			return Unknown
 		}
-		if conflicts >= 50 && s.lbdFast*0.8 > s.lbdSlow {
-			s.targetLen = 0
+		if s.Conflicts >= s.modeEnd {
+			s.switchMode()
+			return Unknown // restart
+		}
+		if s.stable {
+			if s.sinceRestart >= restartUnit*luby(s.lubyIndex) {
+				s.lubyIndex++
+				return Unknown // restart
+			}
+		} else if s.sinceRestart >= 50 && s.lbdFast*0.8 > s.lbdSlow {
 			return Unknown // restart
 		}
 		if s.learnts >= s.maxLearn+len(s.trail) {
@@ -674,6 +741,40 @@ func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Sta
 		s.trailLim = append(s.trailLim, len(s.trail))
 		s.enqueue(next, noReason)
 	}
+}
+
+// Modes: the first (focused) lasts modeUnit conflicts, then each mode
+// pair lasts modeUnit·k² conflicts per mode for the k-th pair, so both get
+// about half of any long search. In stable mode a restart comes after
+// restartUnit·luby(i) conflicts (Kissat's base interval).
+const (
+	modeUnit    = 1000
+	restartUnit = 1024
+)
+
+// switchMode begins the next mode (the first call, focused).
+func (s *Solver) switchMode() {
+	if s.modes > 0 {
+		s.stable = !s.stable
+	}
+	s.modes++
+	k := (s.modes + 1) / 2
+	s.modeEnd = s.Conflicts + modeUnit*k*k
+}
+
+// luby is the x-th term (from 0) of Luby's sequence 1 1 2 1 1 2 4 1 1 2 …
+func luby(x int) int {
+	size, seq := 1, 0
+	for size < x+1 {
+		seq++
+		size = 2*size + 1
+	}
+	for size-1 != x {
+		size = (size - 1) >> 1
+		seq--
+		x = x % size
+	}
+	return 1 << seq
 }
 
 // saveTarget takes the assignment below the conflict's decision level, free

@@ -196,3 +196,117 @@ func TestBudgetStops(t *testing.T) {
 		t.Fatalf("cancelled: %v, want Unknown", got)
 	}
 }
+
+// TestChunkedSolving gives the solver its conflicts a few at a time, as
+// the exact schedulers do: a call out of budget leaves the search paused
+// and the next call with the same assumptions goes on from there; other
+// assumptions or a new clause in between must not carry a stale search
+// over. Answers are checked against brute force, long enough searches to
+// pass through both modes against planted models and pigeonholes.
+func TestChunkedSolving(t *testing.T) {
+	solveInChunks := func(s *Solver, chunk int64, as ...Lit) Status {
+		s.ConflictBudget = chunk
+		for {
+			if st := s.Solve(context.Background(), as...); st != Unknown {
+				return st
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 300 {
+		n := 4 + rng.IntN(10)
+		cnf := randomCNF(rng, n, 3*n)
+		s := New()
+		for range n {
+			s.NewVar()
+		}
+		for _, c := range cnf {
+			s.AddClause(c...)
+		}
+		for range 4 {
+			var as []Lit
+			for range rng.IntN(3) {
+				as = append(as, Lit(rng.IntN(2*n)))
+			}
+			// a first chunk under other assumptions leaves a paused search behind
+			s.ConflictBudget = 1
+			s.Solve(context.Background(), Lit(rng.IntN(2*n)))
+			withUnits := append([][]Lit{}, cnf...)
+			for _, a := range as {
+				withUnits = append(withUnits, []Lit{a})
+			}
+			got := solveInChunks(s, 1, as...)
+			if want := bruteForce(n, withUnits); (got == Sat) != want {
+				t.Fatalf("assumptions %v on %v: solver %v in chunks, brute force %v", as, cnf, got, want)
+			}
+			if got == Sat && !satisfies(s, withUnits) {
+				t.Fatalf("model breaks the formula or the assumptions")
+			}
+			extra := randomCNF(rng, n, 1)[0]
+			cnf = append(cnf, extra)
+			s.AddClause(extra...)
+		}
+	}
+
+	// random 3-SAT with a planted model, 250 variables at 4.2 clauses each
+	for seed := range uint64(3) {
+		rng := rand.New(rand.NewPCG(seed, 9))
+		const n = 250
+		model := make([]bool, n)
+		for v := range model {
+			model[v] = rng.IntN(2) == 0
+		}
+		s := New()
+		for range n {
+			s.NewVar()
+		}
+		var cnf [][]Lit
+		for len(cnf) < 42*n/10 {
+			c := make([]Lit, 3)
+			kept := false
+			for i := range c {
+				v := rng.IntN(n)
+				c[i] = Pos(v)
+				if rng.IntN(2) == 0 {
+					c[i] = Neg(v)
+				}
+				kept = kept || model[v] == (c[i]&1 == 0)
+			}
+			if kept {
+				cnf = append(cnf, c)
+				s.AddClause(c...)
+			}
+		}
+		if got := solveInChunks(s, 7); got != Sat || !satisfies(s, cnf) {
+			t.Fatalf("planted 3-SAT %d: %v in chunks of 7 conflicts, or a model that breaks it", seed, got)
+		}
+		t.Logf("planted 3-SAT %d: %d conflicts", seed, s.Conflicts)
+	}
+
+	s := New()
+	const holes = 8
+	for range (holes + 1) * holes {
+		s.NewVar()
+	}
+	x := func(p, h int) Lit { return Pos(p*holes + h) }
+	for p := range holes + 1 {
+		var c []Lit
+		for h := range holes {
+			c = append(c, x(p, h))
+		}
+		s.AddClause(c...)
+	}
+	for h := range holes {
+		for p := range holes + 1 {
+			for q := p + 1; q <= holes; q++ {
+				s.AddClause(x(p, h).Not(), x(q, h).Not())
+			}
+		}
+	}
+	if got := solveInChunks(s, 7); got != Unsat {
+		t.Fatalf("pigeonhole %d in chunks: %v, want Unsat", holes, got)
+	}
+	if s.modes < 3 {
+		t.Fatalf("pigeonhole %d took %d conflicts, too few to pass through both modes", holes, s.Conflicts)
+	}
+}
