@@ -412,6 +412,10 @@ func (c *incumbent) get() ([]int, int) {
 	return c.slots, c.breaks
 }
 
+// maxTurnDoublings caps the turns of the probe and the improving query at
+// exactChunk<<maxTurnDoublings conflicts each (8,000, about 2 s).
+const maxTurnDoublings = 3
+
 // exactChunk is the conflicts the exact method spends between looks at the
 // incumbent, the conflict budget and the other searches (about 0.1 s).
 const exactChunk = 1000
@@ -468,31 +472,27 @@ type exactRun struct {
 // probe asks for a schedule with no more breaks than the proven lower bound,
 // the optimum of many fairs: counting down from the incumbent would take a
 // call per break, and each call down there is the hardest. A schedule found
-// is offered; a refutation raises the bound by one. It reports whether the
-// call settled anything (false: out of budget, the caller goes on as usual).
-func (e *exactRun) probe(ctx context.Context, f *satModel) bool {
+// is offered; a refutation raises the bound by one. (A formula found
+// inconsistent says nothing about the bound: the improving query proves
+// the fair infeasible or the incumbent optimal on its next call.)
+func (e *exactRun) probe(ctx context.Context, f *satModel) {
 	lb := e.bound()
 	f.s.ConflictBudget = exactChunk
 	switch f.s.Solve(ctx, f.total[lb].Not()) {
 	case sat.Sat:
 		slots := f.schedule()
-		v := Check(e.in, slots, e.d)
-		if !v.Feasible || v.Breaks > lb {
+		if v := Check(e.in, slots, e.d); !v.Feasible || v.Breaks > lb {
 			e.fail()
-			return true
+		} else {
+			e.best.offer(slots, v.Breaks)
 		}
-		e.best.offer(slots, v.Breaks)
-		return true
 	case sat.Unsat:
-		if f.s.Inconsistent() {
-			return false // no schedule at all: the regular call below proves it
+		if !f.s.Inconsistent() {
+			e.mu.Lock()
+			e.lowerBound = max(e.lowerBound, lb+1)
+			e.mu.Unlock()
 		}
-		e.mu.Lock()
-		e.lowerBound = max(e.lowerBound, lb+1)
-		e.mu.Unlock()
-		return true
 	}
-	return false
 }
 
 func (e *exactRun) bound() int {
@@ -524,6 +524,14 @@ func (e *exactRun) finish(lowerBound int, optimal, infeasible bool) {
 type formula struct {
 	*satModel
 	hinted, bounded int
+	// The probe of the lower bound and the query for one break fewer
+	// take turns on the formula, each turn longer than the last (up to
+	// exactChunk<<maxTurnDoublings conflicts): a change of query restarts
+	// the solver, and turns of a chunk each restarted it every 1,000
+	// conflicts, too often for the stable mode to find a schedule.
+	probing bool
+	turns   int
+	turnEnd int64 // the solver's Conflicts at which the turn passes
 }
 
 // run tightens the bound from the incumbent's breaks until the solver
@@ -583,7 +591,13 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 		e.finish(lb, true, false)
 		return true
 	}
-	if lb < len(f.total) && (ub < 0 || lb < ub-1) && e.probe(ctx, f.satModel) {
+	if f.s.Conflicts >= f.turnEnd {
+		f.turns++
+		f.probing = !f.probing
+		f.turnEnd = f.s.Conflicts + exactChunk<<min(f.turns/2, maxTurnDoublings)
+	}
+	if f.probing && lb < len(f.total) && (ub < 0 || lb < ub-1) && !f.s.Inconsistent() {
+		e.probe(ctx, f.satModel)
 		return e.done.Load()
 	}
 	if ub != f.hinted && hint != nil {
