@@ -70,7 +70,7 @@ func (f *satModel) atMostOne(lits []sat.Lit) {
 // log n nodes rather than along the n registers after it.
 func (f *satModel) counter(lits []sat.Lit, width int) []sat.Lit {
 	if len(lits) <= 1 {
-		return lits[:len(lits):len(lits)]
+		return lits[:len(lits):len(lits)] // one input counts itself
 	}
 	a := f.counter(lits[:len(lits)/2], width)
 	b := f.counter(lits[len(lits)/2:], width)

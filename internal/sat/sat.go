@@ -1,9 +1,9 @@
 // Package sat is a small conflict-driven clause-learning (CDCL) SAT solver:
 // two watched literals, first-UIP learning with clause minimisation, VSIDS
 // branching with phase saving and target phases, restarts in two
-// alternating modes (Glucose's rule; Luby's sequence), learnt-clause deletion by literal block distance, and solving under
-// assumptions so that a caller can tighten a bound between calls and keep
-// what was learnt.
+// alternating modes (Glucose's rule; Luby's sequence), learnt-clause
+// deletion by literal block distance, and solving under assumptions so that
+// a caller can tighten a bound between calls and keep what was learnt.
 //
 // It exists because the exact schedulers need one and no solver that can be
 // stopped on time resolves as a module here (see STACK.md); it follows the
@@ -743,10 +743,10 @@ func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Sta
 	}
 }
 
-// Modes: the first (focused) lasts modeUnit conflicts, then each mode
-// pair lasts modeUnit·k² conflicts per mode for the k-th pair, so both get
-// about half of any long search. In stable mode a restart comes after
-// restartUnit·luby(i) conflicts (Kissat's base interval).
+// Modes: the k-th pair of modes (focused, then stable) lasts modeUnit·k²
+// conflicts per mode, so both get about half of any long search. In stable
+// mode a restart comes after restartUnit·luby(i) conflicts (Kissat's base
+// interval).
 const (
 	modeUnit    = 1000
 	restartUnit = 1024

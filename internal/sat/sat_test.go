@@ -310,3 +310,12 @@ func TestChunkedSolving(t *testing.T) {
 		t.Fatalf("pigeonhole %d took %d conflicts, too few to pass through both modes", holes, s.Conflicts)
 	}
 }
+
+func TestLuby(t *testing.T) {
+	want := []int{1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8, 1}
+	for i, w := range want {
+		if got := luby(i); got != w {
+			t.Fatalf("luby(%d) = %d, want %d", i, got, w)
+		}
+	}
+}
