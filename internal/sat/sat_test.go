@@ -96,50 +96,70 @@ func TestAgreesWithBruteForce(t *testing.T) {
 }
 
 // TestAssumptionsAndIncrements solves one formula under many assumption sets
-// and with clauses added between calls, against brute force each time.
+// and with clauses added between calls, against brute force each time: in
+// one call each, and with the conflicts given one at a time as the exact
+// schedulers give them in chunks (a call out of budget leaves the search
+// paused and the next call with the same assumptions goes on from there;
+// other assumptions or a new clause in between must not carry a stale
+// search over).
 func TestAssumptionsAndIncrements(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 300 {
-		n := 4 + rng.IntN(10)
-		cnf := randomCNF(rng, n, 2*n)
-		s := New()
-		for range n {
-			s.NewVar()
-		}
-		for _, c := range cnf {
-			s.AddClause(c...)
-		}
-		for range 6 {
-			var as []Lit
-			for range rng.IntN(4) {
-				v := rng.IntN(n)
-				if rng.IntN(2) == 0 {
-					as = append(as, Pos(v))
-				} else {
-					as = append(as, Neg(v))
+	for _, chunked := range []bool{false, true} {
+		rng := rand.New(rand.NewPCG(3, 4))
+		for range 300 {
+			n := 4 + rng.IntN(10)
+			cnf := randomCNF(rng, n, 2*n)
+			s := New()
+			for range n {
+				s.NewVar()
+			}
+			for _, c := range cnf {
+				s.AddClause(c...)
+			}
+			for range 6 {
+				var as []Lit
+				for range rng.IntN(4) {
+					as = append(as, Lit(rng.IntN(2*n)))
 				}
+				withUnits := append([][]Lit{}, cnf...)
+				for _, a := range as {
+					withUnits = append(withUnits, []Lit{a})
+				}
+				var got Status
+				if chunked {
+					// a first chunk under other assumptions leaves a paused search behind
+					s.ConflictBudget = 1
+					s.Solve(context.Background(), Lit(rng.IntN(2*n)))
+					got = solveInChunks(s, 1, as...)
+				} else {
+					got = s.Solve(context.Background(), as...)
+				}
+				if want := bruteForce(n, withUnits); (got == Sat) != want {
+					t.Fatalf("assumptions %v on %v (chunked %v): solver %v, brute force %v", as, cnf, chunked, got, want)
+				}
+				if got == Sat && !satisfies(s, withUnits) {
+					t.Fatalf("model breaks the formula or the assumptions")
+				}
+				extra := randomCNF(rng, n, 1)[0]
+				cnf = append(cnf, extra)
+				s.AddClause(extra...)
 			}
-			withUnits := append([][]Lit{}, cnf...)
-			for _, a := range as {
-				withUnits = append(withUnits, []Lit{a})
-			}
-			got := s.Solve(context.Background(), as...)
-			if want := bruteForce(n, withUnits); (got == Sat) != want {
-				t.Fatalf("assumptions %v on %v: solver %v, brute force %v", as, cnf, got, want)
-			}
-			if got == Sat && !satisfies(s, withUnits) {
-				t.Fatalf("model breaks the formula or the assumptions")
-			}
-			extra := randomCNF(rng, n, 1)[0]
-			cnf = append(cnf, extra)
-			s.AddClause(extra...)
 		}
 	}
 }
 
-// pigeonhole: n+1 pigeons in n holes, unsatisfiable and hard for resolution.
-func TestPigeonholeUnsat(t *testing.T) {
-	const holes = 7
+// solveInChunks calls Solve with a budget of chunk conflicts until it answers.
+func solveInChunks(s *Solver, chunk int64, as ...Lit) Status {
+	s.ConflictBudget = chunk
+	for {
+		if st := s.Solve(context.Background(), as...); st != Unknown {
+			return st
+		}
+	}
+}
+
+// pigeonhole is a solver holding n+1 pigeons in n holes: unsatisfiable and
+// hard for resolution.
+func pigeonhole(holes int) *Solver {
 	s := New()
 	x := func(p, h int) Lit { return Pos(p*holes + h) }
 	for range (holes + 1) * holes {
@@ -159,32 +179,17 @@ func TestPigeonholeUnsat(t *testing.T) {
 			}
 		}
 	}
-	if got := s.Solve(context.Background()); got != Unsat {
-		t.Fatalf("pigeonhole %d: %v, want Unsat", holes, got)
+	return s
+}
+
+func TestPigeonholeUnsat(t *testing.T) {
+	if got := pigeonhole(7).Solve(context.Background()); got != Unsat {
+		t.Fatalf("pigeonhole 7: %v, want Unsat", got)
 	}
 }
 
 func TestBudgetStops(t *testing.T) {
-	const holes = 10
-	s := New()
-	for range (holes + 1) * holes {
-		s.NewVar()
-	}
-	x := func(p, h int) Lit { return Pos(p*holes + h) }
-	for p := range holes + 1 {
-		var c []Lit
-		for h := range holes {
-			c = append(c, x(p, h))
-		}
-		s.AddClause(c...)
-	}
-	for h := range holes {
-		for p := range holes + 1 {
-			for q := p + 1; q <= holes; q++ {
-				s.AddClause(x(p, h).Not(), x(q, h).Not())
-			}
-		}
-	}
+	s := pigeonhole(10)
 	s.ConflictBudget = 500
 	if got := s.Solve(context.Background()); got != Unknown {
 		t.Fatalf("with a budget of 500 conflicts: %v, want Unknown", got)
@@ -197,57 +202,10 @@ func TestBudgetStops(t *testing.T) {
 	}
 }
 
-// TestChunkedSolving gives the solver its conflicts a few at a time, as
-// the exact schedulers do: a call out of budget leaves the search paused
-// and the next call with the same assumptions goes on from there; other
-// assumptions or a new clause in between must not carry a stale search
-// over. Answers are checked against brute force, long enough searches to
-// pass through both modes against planted models and pigeonholes.
+// TestChunkedSolving gives the solver its conflicts a few at a time in
+// searches long enough to pass through both modes: planted models must be
+// found, pigeonholes refuted.
 func TestChunkedSolving(t *testing.T) {
-	solveInChunks := func(s *Solver, chunk int64, as ...Lit) Status {
-		s.ConflictBudget = chunk
-		for {
-			if st := s.Solve(context.Background(), as...); st != Unknown {
-				return st
-			}
-		}
-	}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 300 {
-		n := 4 + rng.IntN(10)
-		cnf := randomCNF(rng, n, 3*n)
-		s := New()
-		for range n {
-			s.NewVar()
-		}
-		for _, c := range cnf {
-			s.AddClause(c...)
-		}
-		for range 4 {
-			var as []Lit
-			for range rng.IntN(3) {
-				as = append(as, Lit(rng.IntN(2*n)))
-			}
-			// a first chunk under other assumptions leaves a paused search behind
-			s.ConflictBudget = 1
-			s.Solve(context.Background(), Lit(rng.IntN(2*n)))
-			withUnits := append([][]Lit{}, cnf...)
-			for _, a := range as {
-				withUnits = append(withUnits, []Lit{a})
-			}
-			got := solveInChunks(s, 1, as...)
-			if want := bruteForce(n, withUnits); (got == Sat) != want {
-				t.Fatalf("assumptions %v on %v: solver %v in chunks, brute force %v", as, cnf, got, want)
-			}
-			if got == Sat && !satisfies(s, withUnits) {
-				t.Fatalf("model breaks the formula or the assumptions")
-			}
-			extra := randomCNF(rng, n, 1)[0]
-			cnf = append(cnf, extra)
-			s.AddClause(extra...)
-		}
-	}
-
 	// random 3-SAT with a planted model, 250 variables at 4.2 clauses each
 	for seed := range uint64(3) {
 		rng := rand.New(rand.NewPCG(seed, 9))
@@ -283,26 +241,8 @@ func TestChunkedSolving(t *testing.T) {
 		t.Logf("planted 3-SAT %d: %d conflicts", seed, s.Conflicts)
 	}
 
-	s := New()
 	const holes = 8
-	for range (holes + 1) * holes {
-		s.NewVar()
-	}
-	x := func(p, h int) Lit { return Pos(p*holes + h) }
-	for p := range holes + 1 {
-		var c []Lit
-		for h := range holes {
-			c = append(c, x(p, h))
-		}
-		s.AddClause(c...)
-	}
-	for h := range holes {
-		for p := range holes + 1 {
-			for q := p + 1; q <= holes; q++ {
-				s.AddClause(x(p, h).Not(), x(q, h).Not())
-			}
-		}
-	}
+	s := pigeonhole(holes)
 	if got := solveInChunks(s, 7); got != Unsat {
 		t.Fatalf("pigeonhole %d in chunks: %v, want Unsat", holes, got)
 	}
