@@ -48,7 +48,8 @@ const (
 	binaryConflict = -2
 )
 
-// A clause lives in the solver's arena: a header word (its size shifted
+// A clause of three or more literals lives in the solver's arena (two-literal
+// clauses only in the binaries lists): a header word (its size shifted
 // left by two, flagLearnt, flagDeleted), its literal block distance, its
 // activity (float32 bits), then its literals; it is named by the offset of
 // its header. Literals beside their header, all clauses in one slice, cost
