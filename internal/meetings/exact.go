@@ -529,8 +529,7 @@ type formula struct {
 	// exactChunk<<maxTurnDoublings conflicts): a change of query restarts
 	// the solver, and turns of a chunk each restarted it every 1,000
 	// conflicts, too often for the stable mode to find a schedule.
-	probing bool
-	turns   int
+	turns   int   // turns begun: the probe's are the odd ones
 	turnEnd int64 // the solver's Conflicts at which the turn passes
 }
 
@@ -593,10 +592,9 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 	}
 	if f.s.Conflicts >= f.turnEnd {
 		f.turns++
-		f.probing = !f.probing
 		f.turnEnd = f.s.Conflicts + exactChunk<<min(f.turns/2, maxTurnDoublings)
 	}
-	if f.probing && lb < len(f.total) && (ub < 0 || lb < ub-1) && !f.s.Inconsistent() {
+	if f.turns%2 == 1 && lb < len(f.total) && (ub < 0 || lb < ub-1) && !f.s.Inconsistent() {
 		e.probe(ctx, f.satModel)
 		return e.done.Load()
 	}

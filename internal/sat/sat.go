@@ -120,8 +120,7 @@ type Solver struct {
 	// focused, with Glucose's restarts, and stable, with restarts after
 	// restartUnit·luby(i) conflicts, rare enough for the target phases to
 	// lead the search to a model
-	stable       bool
-	modes        int64 // modes begun
+	modes        int64 // modes begun: odd while focused, even (from 2) while stable
 	modeEnd      int64 // Conflicts at which the current mode ends
 	lubyIndex    int
 	sinceRestart int // conflicts
@@ -704,7 +703,7 @@ func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Sta
 			s.switchMode()
 			return Unknown // restart
 		}
-		if s.stable {
+		if s.modes%2 == 0 {
 			if s.sinceRestart >= restartUnit*luby(s.lubyIndex) {
 				s.lubyIndex++
 				return Unknown // restart
@@ -753,11 +752,8 @@ const (
 	restartUnit = 1024
 )
 
-// switchMode begins the next mode (the first call, focused).
+// switchMode begins the next mode (the first call, the first focused one).
 func (s *Solver) switchMode() {
-	if s.modes > 0 {
-		s.stable = !s.stable
-	}
 	s.modes++
 	k := (s.modes + 1) / 2
 	s.modeEnd = s.Conflicts + modeUnit*k*k
