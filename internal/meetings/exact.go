@@ -528,7 +528,8 @@ type formula struct {
 	// take turns on the formula, each turn longer than the last (up to
 	// exactChunk<<maxTurnDoublings conflicts): a change of query restarts
 	// the solver, and turns of a chunk each restarted it every 1,000
-	// conflicts, too often for the stable mode to find a schedule.
+	// conflicts, far more often than its own restarts (1,024 conflicts and
+	// more apart), too often to find a schedule.
 	turns   int   // turns begun: the probe's are the odd ones
 	turnEnd int64 // the solver's Conflicts at which the turn passes
 }

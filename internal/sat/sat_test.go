@@ -203,7 +203,7 @@ func TestBudgetStops(t *testing.T) {
 }
 
 // TestChunkedSolving gives the solver its conflicts a few at a time in
-// searches long enough to pass through both modes: planted models must be
+// searches long enough to pass through restarts: planted models must be
 // found, pigeonholes refuted.
 func TestChunkedSolving(t *testing.T) {
 	// random 3-SAT with a planted model, 250 variables at 4.2 clauses each
@@ -246,8 +246,8 @@ func TestChunkedSolving(t *testing.T) {
 	if got := solveInChunks(s, 7); got != Unsat {
 		t.Fatalf("pigeonhole %d in chunks: %v, want Unsat", holes, got)
 	}
-	if s.modes < 3 {
-		t.Fatalf("pigeonhole %d took %d conflicts, too few to pass through both modes", holes, s.Conflicts)
+	if s.lubyIndex < 3 {
+		t.Fatalf("pigeonhole %d took %d conflicts, too few to pass through restarts", holes, s.Conflicts)
 	}
 }
 
