@@ -299,9 +299,9 @@ func (s *state) greedy(rng *rand.Rand) {
 // to the two formulas. Its first schedules start the formulas off; after
 // that, on the hard benchmark files, it stalls (8 and 11 breaks on the two
 // crafted originals, whose optima are 3 and 6) while the formulas improve:
-// with a tenth of the time the 20 originals were all proven optimal in one
-// run of 10 s each (18 with the local search to the end), forum-13crafb in
-// 6 of 6 runs, ticf-13crafb in 3 of 6 (docs/benchmarks.md).
+// with a tenth of the time the 20 originals were all proven optimal in two
+// runs of 10 s each (18 with the local search to the end); forum-13crafb
+// within 10 s in 14 of 17 runs, ticf-13crafb in 8 of 17 (docs/benchmarks.md).
 const localShareOfExact = 10
 
 // Solve schedules the instance. It returns an error only for an invalid
