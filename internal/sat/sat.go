@@ -110,7 +110,7 @@ type Solver struct {
 	target    []int8 // per variable: lTrue, lFalse or 0 (none)
 	targetLen int    // the length of the trail they were taken from
 
-	lubyIndex    int // restarts so far
+	lubyIndex    int // restarts by the Luby interval so far (the next one waits luby(lubyIndex) units)
 	sinceRestart int // conflicts
 
 	// paused: the last Solve stopped (context or budget) under pausedUnder
