@@ -324,10 +324,10 @@ func (f *satModel) breakLits(p int) (brks, after []sat.Lit) {
 // at t+k or later → at least one break" (someBreak[0], p's break counter's
 // first output): k busy slots spread over more than k leave a gap. Implied
 // by the break clauses, but those need the slot where a run ends, which
-// unit propagation cannot name while the slots between are open; with these
-// clauses the crafted benchmark files, where the busy midday slots decide the
-// optimum, were proven optimal within 10 s in 7 of 8 runs each against 2 and
-// 1 of 8 (docs/benchmarks.md).
+// unit propagation cannot name while the slots between are open. With these
+// clauses the two crafted benchmark files whose full midday slots decide the
+// optimum were proven optimal within 10 s in 17 and 16 of 21 runs, against 6
+// and 4 of 20 without (docs/benchmarks.md).
 func (f *satModel) spanBreaks(p, k int, after, someBreak []sat.Lit) {
 	if len(someBreak) == 0 {
 		return // no break possible: nothing to count

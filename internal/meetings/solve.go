@@ -301,7 +301,8 @@ func (s *state) greedy(rng *rand.Rand) {
 // crafted originals, whose optima are 3 and 6) while the formulas improve:
 // with a tenth of the time the 20 originals were all proven optimal in two
 // runs of 10 s each (18 with the local search to the end); forum-13crafb
-// within 10 s in 14 of 17 runs, ticf-13crafb in 8 of 17 (docs/benchmarks.md).
+// within 10 s in 14 of 17 runs, ticf-13crafb in 8 of 17, on the build that
+// made this change (docs/benchmarks.md).
 const localShareOfExact = 10
 
 // Solve schedules the instance. It returns an error only for an invalid
