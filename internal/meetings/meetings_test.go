@@ -16,7 +16,7 @@ import (
 )
 
 // benchDir finds shared/benchdata/b2b-bofill-jair2022 beside the module root.
-func benchDir(t *testing.T) string {
+func benchDir(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -39,7 +39,7 @@ func benchDir(t *testing.T) string {
 	return b
 }
 
-func readInstance(t *testing.T, path string) *meetings.Instance {
+func readInstance(t testing.TB, path string) *meetings.Instance {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -373,5 +373,20 @@ func TestSyntheticFair(t *testing.T) {
 	}
 	if bd := meetings.LowerBound(a, 2); len(bd.Overfull) > 0 || len(bd.EmptyDomain) > 0 {
 		t.Fatalf("over-full participants %v, meetings without a slot %v", bd.Overfull, bd.EmptyDomain)
+	}
+}
+
+// BenchmarkExactConflicts measures the SAT solver's speed on the fair's
+// formulas: ticf-13crafb, a short local search, then the exact method's two
+// formulas taking turns for a fixed number of conflicts. Without a time
+// limit the run is the same search every time, so time per op compares
+// solver builds (docs/benchmarks.md).
+func BenchmarkExactConflicts(b *testing.B) {
+	in := readInstance(b, filepath.Join(benchDir(b), "instances", "ticf-13crafb.original.dzn"))
+	for b.Loop() {
+		res, err := meetings.Solve(context.Background(), in, meetings.Options{D: 2, Seed: 1, MaxIterations: 20_000, ExactConflicts: 40_000})
+		if err != nil || !res.Complete {
+			b.Fatalf("no complete schedule: %v", err)
+		}
 	}
 }
