@@ -206,6 +206,9 @@ func newSATModel(in *Instance, d, width int, busyCap bool) *satModel {
 		}
 		perPerson = append(perPerson, out...)
 	}
+	f.total = f.counter(perPerson, width)
+	// last, so that both encodings number every other variable alike and
+	// can pass each other clauses over them (see sharedClause)
 	if busyCap {
 		// at most two participants per table are busy in a slot: implied,
 		// and it bounds the busy slots, where breaks are reasoned about,
@@ -220,7 +223,6 @@ func newSATModel(in *Instance, d, width int, busyCap bool) *satModel {
 			f.atMost(bs, 2*in.Tables)
 		}
 	}
-	f.total = f.counter(perPerson, width)
 	return f
 }
 
@@ -482,6 +484,10 @@ type exactRun struct {
 
 	parallel bool // the two formulas in goroutines of their own
 
+	// clauses learnt by one formula for the other (guarded by mu)
+	shared     []sharedClause
+	sharedVars int // variables both formulas have: all of the one without the busy bound
+
 	// what it proved (guarded by mu while the formulas run in parallel)
 	mu         sync.Mutex
 	lowerBound int
@@ -496,10 +502,12 @@ type exactRun struct {
 // is offered; a refutation raises the bound by one. (A formula found
 // inconsistent says nothing about the bound: the improving query proves
 // the fair infeasible or the incumbent optimal on its next call.)
-func (e *exactRun) probe(ctx context.Context, f *satModel) {
+func (e *exactRun) probe(ctx context.Context, f *formula) {
 	lb := e.bound()
 	f.s.ConflictBudget = exactChunk
-	switch f.s.Solve(ctx, f.total[lb].Not()) {
+	st := f.s.Solve(ctx, f.total[lb].Not())
+	e.publish(f)
+	switch st {
 	case sat.Sat:
 		slots := f.schedule()
 		if v := Check(e.in, slots, e.d); !v.Feasible || v.Breaks > lb {
@@ -553,6 +561,9 @@ type formula struct {
 	// more apart), too often to find a schedule.
 	turns   int   // turns begun: the probe's are the odd ones
 	turnEnd int64 // the solver's Conflicts at which the turn passes
+
+	learnt []sharedClause // clauses to pass on, gathered during a solve
+	read   int            // exactRun.shared[:read] have been looked at
 }
 
 // run tightens the bound from the incumbent's breaks until the solver
@@ -582,8 +593,12 @@ func (e *exactRun) run(ctx context.Context) {
 		width = e.in.Participants * e.d // no schedule known: any total must be expressible
 	}
 	formulas := []*formula{
-		{satModel: newSATModel(e.in, e.d, width, false), hinted: -2, bounded: -2},
-		{satModel: newSATModel(e.in, e.d, width, true), hinted: -2, bounded: -2},
+		{satModel: newSATModel(e.in, e.d, width, false), hinted: -2, bounded: noBound},
+		{satModel: newSATModel(e.in, e.d, width, true), hinted: -2, bounded: noBound},
+	}
+	e.sharedVars = formulas[0].s.NumVars()
+	for _, f := range formulas {
+		f.s.OnLearnt = func(lits []sat.Lit) { e.collect(f, lits) }
 	}
 	if e.parallel {
 		var wg sync.WaitGroup
@@ -617,7 +632,7 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 		f.turnEnd = f.s.Conflicts + exactChunk<<min(f.turns/2, maxTurnDoublings)
 	}
 	if f.turns%2 == 1 && lb < len(f.total) && (ub < 0 || lb < ub-1) && !f.s.Inconsistent() {
-		e.probe(ctx, f.satModel)
+		e.probe(ctx, f)
 		return e.done.Load()
 	}
 	if ub != f.hinted && hint != nil {
@@ -633,8 +648,11 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 		f.s.AddClause(f.total[ub-1].Not())
 		f.bounded = ub
 	}
+	e.receive(f)
 	f.s.ConflictBudget = exactChunk
-	switch f.s.Solve(ctx) {
+	st := f.s.Solve(ctx)
+	e.publish(f)
+	switch st {
 	case sat.Sat:
 		slots := f.schedule()
 		v := Check(e.in, slots, e.d)
@@ -652,4 +670,72 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 		return true
 	}
 	return false
+}
+
+// Clause sharing. The two formulas are the same encoding but for the busy
+// bound, built last, so their other variables are numbered alike; and the
+// busy bound is implied by the rest, so a clause over those variables that
+// one formula learns holds in the other too. Short learnt clauses of LBD at
+// most 2 (sat.ShareLength) pass from each to the other between chunks, as
+// in parallel portfolio SAT solvers: what one refutes, the other need not.
+//
+// A clause learnt under a bound on the total ("at most K breaks", a clause
+// at level 0) holds only where that bound holds: it carries its bound and
+// is taken only by a formula with the same bound or a tighter one.
+
+// sharedClause is a learnt clause and the bound it was learnt under (the
+// formula's bounded: K+1; noBound when none).
+type sharedClause struct {
+	lits  []sat.Lit
+	bound int
+	from  *formula
+}
+
+const noBound = -2 // formula.bounded before any bound is added
+
+// looser reports whether bound a allows more breaks than bound b.
+func looser(a, b int) bool {
+	switch {
+	case a == noBound:
+		return b != noBound
+	case b == noBound:
+		return false
+	}
+	return a > b
+}
+
+// collect keeps a learnt clause of f over the variables both formulas have.
+func (e *exactRun) collect(f *formula, lits []sat.Lit) {
+	for _, l := range lits {
+		if l.Var() >= e.sharedVars {
+			return
+		}
+	}
+	f.learnt = append(f.learnt, sharedClause{lits: slices.Clone(lits), bound: f.bounded, from: f})
+}
+
+// publish hands f's gathered clauses to the other formula.
+func (e *exactRun) publish(f *formula) {
+	if len(f.learnt) == 0 {
+		return
+	}
+	e.mu.Lock()
+	e.shared = append(e.shared, f.learnt...)
+	e.mu.Unlock()
+	f.learnt = f.learnt[:0]
+}
+
+// receive gives f the other formula's clauses published since its last
+// look (added at f's next restart), those learnt under a bound no tighter than f's own (the rest are
+// dropped: f tightens its bound before its next look, so few are).
+func (e *exactRun) receive(f *formula) {
+	e.mu.Lock()
+	news := e.shared[f.read:]
+	f.read = len(e.shared)
+	e.mu.Unlock()
+	for _, c := range news {
+		if c.from != f && !looser(f.bounded, c.bound) {
+			f.s.Import(c.lits)
+		}
+	}
 }

@@ -10,10 +10,10 @@ import (
 // The exact method alone, from no schedule, on random fairs of up to 12
 // meetings (some fixed): what it proves (optimum or infeasibility) must match the
 // package's exhaustive search, an independent method, whether its formulas
-// take turns or run side by side.
+// take turns or run side by side, and with the clauses they pass each other.
 func TestExactMatchesExhaustiveSearch(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
-	var optimal, infeasible int
+	var optimal, infeasible, shared int
 	for i := range 300 {
 		in := &Instance{Participants: 4 + rng.IntN(4), Slots: 4 + rng.IntN(3), Tables: 1 + rng.IntN(3), AllowRepeats: true}
 		in.Morning = rng.IntN(in.Slots + 1)
@@ -51,6 +51,7 @@ func TestExactMatchesExhaustiveSearch(t *testing.T) {
 		// every other fair with the two formulas side by side, as with a time limit
 		e := &exactRun{in: in, d: d, lb: 0, best: best, done: &done, parallel: i%2 == 1}
 		e.run(context.Background())
+		shared += len(e.shared)
 		slots, breaks := best.get()
 		switch {
 		case e.broken:
@@ -68,8 +69,24 @@ func TestExactMatchesExhaustiveSearch(t *testing.T) {
 			optimal++
 		}
 	}
-	if optimal < 40 || infeasible < 5 {
-		t.Fatalf("too few fairs settled to mean much: %d optimal, %d infeasible", optimal, infeasible)
+	if optimal < 40 || infeasible < 5 || shared < 100 {
+		t.Fatalf("too few fairs settled to mean much: %d optimal, %d infeasible, %d clauses passed between formulas", optimal, infeasible, shared)
 	}
-	t.Logf("%d fairs proven optimal, %d proven infeasible, all as exhaustive search says", optimal, infeasible)
+	t.Logf("%d fairs proven optimal, %d proven infeasible, all as exhaustive search says; %d clauses passed between formulas", optimal, infeasible, shared)
+}
+
+// A clause learnt under "at most K breaks" may pass only to a formula whose
+// own bound is K or tighter; one learnt under no bound, to any.
+func TestSharedClauseBounds(t *testing.T) {
+	for _, c := range []struct {
+		receiver, learntUnder int
+		takes                 bool
+	}{
+		{noBound, noBound, true}, {noBound, 5, false}, {5, noBound, true},
+		{5, 5, true}, {4, 5, true}, {6, 5, false}, {0, 1, true},
+	} {
+		if got := !looser(c.receiver, c.learntUnder); got != c.takes {
+			t.Errorf("formula bounded %d, clause learnt under %d: takes=%v, want %v", c.receiver, c.learntUnder, got, c.takes)
+		}
+	}
 }

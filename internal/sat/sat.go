@@ -133,6 +133,12 @@ type Solver struct {
 
 	ok        bool // false once the formula is unsatisfiable without assumptions
 	Conflicts int64
+	// OnLearnt, when set, is given every learnt clause worth passing to
+	// another solver of the same problem: at most ShareLength literals and
+	// literal block distance at most ShareLBD. The slice is reused after
+	// the call.
+	OnLearnt func(lits []Lit)
+	imports  [][]Lit // clauses to add at the next restart (see Import)
 	// ConflictBudget stops Solve with Unknown after that many conflicts in
 	// one call (0 = none).
 	ConflictBudget int64
@@ -614,6 +620,9 @@ func (s *Solver) Solve(ctx context.Context, assumptions ...Lit) Status {
 	if !s.paused || !slices.Equal(assumptions, s.pausedUnder) {
 		s.restart()
 	}
+	if !s.ok {
+		return Unsat // an imported clause contradicts the formula
+	}
 	s.paused = false
 	if !s.packed {
 		s.pack()
@@ -635,6 +644,9 @@ func (s *Solver) Solve(ctx context.Context, assumptions ...Lit) Status {
 			return Unknown
 		}
 		s.restart()
+		if !s.ok {
+			return Unsat
+		}
 	}
 }
 
@@ -670,6 +682,18 @@ func (s *Solver) restart() {
 	s.cancelUntil(0)
 	s.sinceRestart = 0
 	s.targetLen = 0
+	for _, c := range s.imports {
+		s.AddClause(c...)
+	}
+	s.imports = s.imports[:0]
+}
+
+// Import adds a clause implied by the formula (one another solver learnt)
+// at the solver's next restart: adding it at once would undo the search
+// under way, and restarts every few thousand conflicts were measured to
+// keep the solver from finding schedules (see search).
+func (s *Solver) Import(lits []Lit) {
+	s.imports = append(s.imports, slices.Clone(lits))
 }
 
 // search runs until an answer, the budget or a restart. Restarts come after
@@ -694,6 +718,9 @@ func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Sta
 			s.saveTarget()
 			learnt, back := s.analyze(confl)
 			lbd := s.lbd(learnt)
+			if s.OnLearnt != nil && len(learnt) <= ShareLength && lbd <= ShareLBD {
+				s.OnLearnt(learnt)
+			}
 			s.cancelUntil(back)
 			if len(learnt) == 1 {
 				s.enqueue(learnt[0], noReason)
@@ -750,6 +777,15 @@ func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Sta
 		s.enqueue(next, noReason)
 	}
 }
+
+// ShareLength and ShareLBD bound the learnt clauses OnLearnt is given. On
+// the fair's formulas, the "glue" clauses of parallel solvers (LBD at most
+// 2, up to 8 literals) were a few hundred in 10 s; these bounds pass about
+// 3,000 (docs/benchmarks.md).
+const (
+	ShareLength = 16
+	ShareLBD    = 4
+)
 
 // restartUnit is the conflicts of Luby's unit interval (Kissat's stable
 // mode's).

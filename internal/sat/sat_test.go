@@ -95,6 +95,54 @@ func TestAgreesWithBruteForce(t *testing.T) {
 	}
 }
 
+// TestSharedClauses: every clause OnLearnt passes on is implied by the
+// formula (the formula and the clause's negation have no model), and a
+// second solver of the same formula given them by Import, in chunks so that
+// they arrive at its restarts, answers as brute force does.
+func TestSharedClauses(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var passed int
+	for range 600 {
+		n := 10 + rng.IntN(6)
+		cnf := make([][]Lit, 4*n+rng.IntN(n)) // random 3-SAT near the threshold: conflicts deep in the search
+		for i := range cnf {
+			for range 3 {
+				cnf[i] = append(cnf[i], Lit(rng.IntN(2*n)))
+			}
+		}
+		a, b := New(), New()
+		for range n {
+			a.NewVar()
+			b.NewVar()
+		}
+		for _, c := range cnf {
+			a.AddClause(c...)
+			b.AddClause(c...)
+		}
+		var learnt [][]Lit
+		a.OnLearnt = func(lits []Lit) { learnt = append(learnt, append([]Lit(nil), lits...)) }
+		a.Solve(context.Background())
+		for _, c := range learnt {
+			negated := append([][]Lit(nil), cnf...)
+			for _, l := range c {
+				negated = append(negated, []Lit{l.Not()})
+			}
+			if bruteForce(n, negated) {
+				t.Fatalf("%v: learnt clause %v is not implied", cnf, c)
+			}
+			b.Import(c)
+		}
+		passed += len(learnt)
+		want := bruteForce(n, cnf)
+		if got := solveInChunks(b, 1); (got == Sat) != want || (got == Sat && !satisfies(b, cnf)) {
+			t.Fatalf("%v with %d clauses imported: %v, brute force sat=%v", cnf, len(learnt), got, want)
+		}
+	}
+	if passed < 1000 {
+		t.Fatalf("only %d clauses passed on: too few to mean much", passed)
+	}
+}
+
 // TestAssumptionsAndIncrements solves one formula under many assumption sets
 // and with clauses added between calls, against brute force each time: in
 // one call each, and with the conflicts given one at a time as the exact
