@@ -714,9 +714,10 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 // Clause sharing. The two formulas are the same encoding but for the busy
 // bound, built last, so their other variables are numbered alike; and the
 // busy bound is implied by the rest, so a clause over those variables that
-// one formula learns holds in the other too. Short learnt clauses of LBD at
-// most 2 (sat.ShareLength) pass from each to the other between chunks, as
-// in parallel portfolio SAT solvers: what one refutes, the other need not.
+// one formula learns holds in the other too. Short learnt clauses of low
+// LBD (sat.ShareLength, sat.ShareLBD) pass from each to the other between
+// chunks, as in parallel portfolio SAT solvers: what one refutes, the other
+// need not.
 //
 // A clause learnt under a bound on the total ("at most K breaks", a clause
 // at level 0) holds only where that bound holds: it carries its bound and
@@ -765,8 +766,9 @@ func (e *exactRun) publish(f *formula) {
 }
 
 // receive gives f the other formula's clauses published since its last
-// look (added at f's next restart), those learnt under a bound no tighter than f's own (the rest are
-// dropped: f tightens its bound before its next look, so few are).
+// look (added at f's next restart), those learnt under a bound no tighter
+// than f's own; the rest are dropped (f adds the incumbent's bound before
+// it looks, so few are).
 func (e *exactRun) receive(f *formula) {
 	e.mu.Lock()
 	news := e.shared[f.read:]
