@@ -49,8 +49,8 @@ func TestExactMatchesExhaustiveSearch(t *testing.T) {
 		}
 		best := &incumbent{breaks: -1}
 		if i%4 < 2 && want != nil { // half of them, in turns and side by side
-			// from a poor schedule, as the local search hands over: the
-			// improving query then asks halfway down and may be refuted
+			// from a poor schedule, as the local search hands over (the
+			// halfway query's refutations are tested apart: TestHalfwayQuery)
 			if slots, breaks := poorSchedule(in, d, wantBreaks+2, rand.New(rand.NewPCG(uint64(i), 9))); slots != nil {
 				best.offer(slots, breaks)
 				poor++
