@@ -504,16 +504,23 @@ type exactRun struct {
 // inconsistent says nothing about the bound: the improving query proves
 // the fair infeasible or the incumbent optimal on its next call.)
 func (e *exactRun) probe(ctx context.Context, f *formula) {
-	lb := e.bound()
 	f.s.ConflictBudget = exactChunk
-	st := f.s.Solve(ctx, f.total[lb].Not())
+	e.ask(ctx, f, e.bound())
+}
+
+// ask spends f's chunk on "at most k breaks", as an assumption: a schedule
+// found is offered, a refutation raises the bound to k+1. It returns the
+// solver's answer, and false when the checker refused the schedule.
+func (e *exactRun) ask(ctx context.Context, f *formula, k int) (sat.Status, bool) {
+	st := f.s.Solve(ctx, f.total[k].Not())
 	e.publish(f)
 	switch {
 	case st == sat.Sat:
-		e.offer(f, lb)
+		return st, e.offer(f, k)
 	case st == sat.Unsat && !f.s.Inconsistent():
-		e.refuted(lb)
+		e.refuted(k)
 	}
+	return st, true
 }
 
 // offer passes f's schedule, found under "at most atMost breaks", to the
@@ -677,20 +684,16 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 	// it was proven in 11 runs against 4 asking for one fewer, forum-13crafb
 	// in 16 against 18 (docs/benchmarks.md).
 	if k := lb + (ub-lb)/2; ub >= 0 && k < ub-1 {
-		st := f.s.Solve(ctx, f.total[k].Not())
-		e.publish(f)
-		switch {
-		case st == sat.Sat:
-			return !e.offer(f, k)
-		case st == sat.Unsat && !f.s.Inconsistent():
-			e.refuted(k)
-			return false
-		case st == sat.Unknown:
-			return false
+		st, ok := e.ask(ctx, f, k)
+		if !ok {
+			return true
 		}
-		// inconsistent: not even ub−1 breaks, the incumbent is optimal
-		e.finish(ub, true, false)
-		return true
+		if st == sat.Unsat && f.s.Inconsistent() {
+			// not even ub−1 breaks: the incumbent is optimal
+			e.finish(ub, true, false)
+			return true
+		}
+		return false
 	}
 	st := f.s.Solve(ctx)
 	e.publish(f)

@@ -617,11 +617,8 @@ func (s *Solver) Solve(ctx context.Context, assumptions ...Lit) Status {
 	if !s.ok {
 		return Unsat
 	}
-	if !s.paused || !slices.Equal(assumptions, s.pausedUnder) {
-		s.restart()
-	}
-	if !s.ok {
-		return Unsat // an imported clause contradicts the formula
+	if (!s.paused || !slices.Equal(assumptions, s.pausedUnder)) && !s.restart() {
+		return Unsat
 	}
 	s.paused = false
 	if !s.packed {
@@ -643,8 +640,7 @@ func (s *Solver) Solve(ctx context.Context, assumptions ...Lit) Status {
 			s.paused, s.pausedUnder = true, slices.Clone(assumptions)
 			return Unknown
 		}
-		s.restart()
-		if !s.ok {
+		if !s.restart() {
 			return Unsat
 		}
 	}
@@ -678,7 +674,9 @@ func (s *Solver) pack() {
 	s.packed = true
 }
 
-func (s *Solver) restart() {
+// restart goes back to level 0 and adds the imported clauses; it reports
+// false when one of them makes the formula unsatisfiable.
+func (s *Solver) restart() bool {
 	s.cancelUntil(0)
 	s.sinceRestart = 0
 	s.targetLen = 0
@@ -686,6 +684,7 @@ func (s *Solver) restart() {
 		s.AddClause(c...)
 	}
 	s.imports = s.imports[:0]
+	return s.ok
 }
 
 // Import adds a clause implied by the formula (one another solver learnt)
