@@ -2,7 +2,6 @@ package meetings
 
 import (
 	"context"
-	"math"
 	"math/rand/v2"
 	"sync/atomic"
 	"testing"
@@ -50,7 +49,8 @@ func TestExactMatchesExhaustiveSearch(t *testing.T) {
 		best := &incumbent{breaks: -1}
 		if i%4 < 2 && want != nil { // half of them, in turns and side by side
 			// from a poor schedule, as the local search hands over (the
-			// halfway query's refutations are tested apart: TestHalfwayQuery)
+			// refutations of the query above the bound are tested apart:
+			// TestQueryAboveBound)
 			if slots, breaks := poorSchedule(in, d, wantBreaks+2, rand.New(rand.NewPCG(uint64(i), 9))); slots != nil {
 				best.offer(slots, breaks)
 				poor++
@@ -84,11 +84,11 @@ func TestExactMatchesExhaustiveSearch(t *testing.T) {
 	t.Logf("%d fairs proven optimal (%d from a poor schedule), %d proven infeasible, all as exhaustive search says; %d clauses passed between formulas", optimal, poor, infeasible, shared)
 }
 
-// The improving query asks halfway between the bound and the incumbent; its
-// refutations raise the bound. Run alone (no probe of the bound, which
-// settles these small fairs at once) from a poor schedule, it must never
-// claim a bound above the optimum and must end at it.
-func TestHalfwayQuery(t *testing.T) {
+// The query one break above the bound: its refutations raise the bound by
+// two. Run alone (both formulas asking it: the query at the bound settles
+// these small fairs at once) from a poor schedule, it must never claim a
+// bound above the optimum and must end at it.
+func TestQueryAboveBound(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 11))
 	var settled, raised int
 	for i := 0; settled < 30 && i < 3000; i++ {
@@ -122,7 +122,7 @@ func TestHalfwayQuery(t *testing.T) {
 		e := &exactRun{in: in, d: d, best: best, done: &done}
 		fs := e.newFormulas(breaks)
 		for _, f := range fs {
-			f.turnEnd = math.MaxInt64 // never the probe's turn
+			f.atBound = false
 		}
 		for step := 0; !done.Load(); step++ {
 			if step == 1000 {
@@ -143,9 +143,9 @@ func TestHalfwayQuery(t *testing.T) {
 		settled++
 	}
 	if settled < 30 || raised < 5 {
-		t.Fatalf("too few fairs to mean much: %d settled, %d bounds raised by the halfway query", settled, raised)
+		t.Fatalf("too few fairs to mean much: %d settled, %d bounds raised by the query above the bound", settled, raised)
 	}
-	t.Logf("%d fairs settled from a poor schedule, %d bounds raised by the halfway query", settled, raised)
+	t.Logf("%d fairs settled from a poor schedule, %d bounds raised by the query above the bound", settled, raised)
 }
 
 // poorSchedule returns a feasible schedule with at least minBreaks breaks
