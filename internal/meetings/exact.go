@@ -495,9 +495,9 @@ type exactRun struct {
 
 // ask spends f's chunk on "at most k breaks", as an assumption: a schedule
 // found is offered, a refutation raises the bound to k+1. (A formula found
-// inconsistent says nothing about k: the plain query of step proves the
-// fair infeasible or the incumbent optimal.) It returns the solver's
-// answer, and false when the checker refused the schedule.
+// inconsistent says more: not even the incumbent's bound minus one holds,
+// which step reads as the incumbent proven optimal.) It returns the
+// solver's answer, and false when the checker refused the schedule.
 func (e *exactRun) ask(ctx context.Context, f *formula, k int) (sat.Status, bool) {
 	st := f.s.Solve(ctx, f.total[k].Not())
 	e.publish(f)
@@ -688,7 +688,7 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 // "at most ub−1") when the proven bound is lb and the incumbent has ub.
 //
 // Each formula keeps one query: the busy-bound formula asks for a schedule
-// at the bound, the other for one at most one break above it. Where the
+// at the bound, the other for one with at most one break more. Where the
 // bound is the optimum (ticf-13crafb: 3, proven within about a second) the
 // first finds it; where the optimum is one more and "at most the bound" is
 // hard to refute (the 13crafb forb files: bound 4, optimum 5) the second
