@@ -569,10 +569,11 @@ type formula struct {
 	read   int            // exactRun.shared[:read] have been looked at
 }
 
-// run tightens the bound from the incumbent's breaks until the solver
-// proves that nothing better exists, the bound reaches lb, or it is told
-// to stop. It reads the incumbent between chunks, so schedules the local
-// searches find tighten its bound too.
+// run asks for schedules at and just above the proven lower bound (see
+// target), with fewer breaks than the incumbent, until the incumbent meets
+// the bound, the fair is proven infeasible, or it is told to stop. It reads
+// the incumbent between chunks, so schedules the local searches find
+// tighten its bound too.
 //
 // It searches two encodings that differ in the implied bound on busy
 // participants per slot: on the benchmark each is many times faster than
