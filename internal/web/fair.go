@@ -358,11 +358,18 @@ func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	if s.admin(w, r, q) == nil {
 		return
 	}
+	// The run is read before the fair: a run seen ended has stored its
+	// schedule by then, so the page never shows it ended beside the fair as
+	// it stood before (not scheduled, no button to publish).
+	var run *fairJob
+	if a, ok := q.ed.Activity(r.PathValue("activity")); ok {
+		run = s.fairRuns.snapshot(a.ID)
+	}
 	act, snap := s.fairOf(w, r, q)
 	if snap == nil {
 		return
 	}
-	v := s.fairAdminView(r, q, act, snap)
+	v := s.fairAdminView(r, q, act, snap, run)
 	switch r.URL.Query().Get("done") {
 	case "published", "meeting_added", "removed":
 		v.Flash = T(q.lang, "fair.done."+r.URL.Query().Get("done"))
@@ -379,7 +386,9 @@ func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	s.render(w, r, http.StatusOK, "fairadmin", v)
 }
 
-func (s *site) fairAdminView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot) fairAdminView {
+// fairAdminView is the organiser's page of the fair in snap, with run, the
+// scheduler's last run on this node (nil for none).
+func (s *site) fairAdminView(r *http.Request, q req, act *program.Activity, snap *fair.Snapshot, run *fairJob) fairAdminView {
 	f := &snap.Data.Fair
 	base := fairAdminURL(q, act.Slug)
 	v := fairAdminView{Page: s.page(r, q.lang, T(q.lang, "fair.admin.title")+" · "+act.Title.In(q.lang), "", q.ed), Activity: act.Title.In(q.lang),
@@ -407,7 +416,7 @@ func (s *site) fairAdminView(r *http.Request, q req, act *program.Activity, snap
 		slices.SortFunc(v.Slots[t].Meetings, func(a, b fairMeetingView) int { return a.Table - b.Table })
 	}
 	v.fairAdminForms = s.adminForms(q, act, snap, addMeetingForm{})
-	v.Run = s.fairRunView(q, act, snap)
+	v.Run = fairRunOf(q, act, snap, run)
 	return v
 }
 
@@ -439,7 +448,7 @@ func (s *site) refuseOnAdminPage(w http.ResponseWriter, r *http.Request, q req, 
 	if e == nil {
 		return false
 	}
-	v := s.fairAdminView(r, q, act, snap)
+	v := s.fairAdminView(r, q, act, snap, s.fairRuns.snapshot(act.ID))
 	v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.refused"), Detail: e.Message})
 	s.render(w, r, status, "fairadmin", v)
 	return true

@@ -463,7 +463,7 @@ func (s *site) fairAddMeeting(w http.ResponseWriter, r *http.Request, q req) {
 			s.fail(w, r, q.lang, q.ed, err)
 			return
 		}
-		v := s.fairAdminView(r, q, act, snap)
+		v := s.fairAdminView(r, q, act, snap, s.fairRuns.snapshot(act.ID))
 		v.fairAdminForms = s.adminForms(q, act, snap, in)
 		v.Add.Errors = fairProblems(q.lang, e)
 		s.refuse(w, r, q, v, e, status)

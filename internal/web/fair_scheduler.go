@@ -50,7 +50,7 @@ func (s *site) fairSchedule(w http.ResponseWriter, r *http.Request, q req) {
 		return s.fairs.Schedule(ctx, act.ID, base, progress)
 	})
 	if !started {
-		v := s.fairAdminView(r, q, act, snap)
+		v := s.fairAdminView(r, q, act, snap, s.fairRuns.snapshot(act.ID))
 		v.Problems = append(v.Problems, fairProblemView{Kind: T(q.lang, "fair.refused"), Detail: T(q.lang, "fair.run.busy")})
 		s.render(w, r, http.StatusConflict, "fairadmin", v)
 		return
@@ -58,10 +58,12 @@ func (s *site) fairSchedule(w http.ResponseWriter, r *http.Request, q req) {
 	http.Redirect(w, r, fairAdminURL(q, act.Slug), http.StatusSeeOther)
 }
 
-// fairRunView is the run of the fair as it stands, with the meetings it
-// names looked up in snap (nil when no run was started on this node).
-func (s *site) fairRunView(q req, act *program.Activity, snap *fair.Snapshot) *fairRunView {
-	job := s.fairRuns.snapshot(act.ID)
+// fairJob is a run of a fair's scheduler.
+type fairJob = job[meetings.Progress, *fair.Run]
+
+// fairRunOf is job, the fair's run, with the meetings it names looked up
+// in snap (nil when no run was started on this node).
+func fairRunOf(q req, act *program.Activity, snap *fair.Snapshot, job *fairJob) *fairRunView {
 	if job == nil {
 		return nil
 	}
