@@ -101,17 +101,33 @@ type fairPageView struct {
 
 // fairOf resolves the {activity} of the request and its fair.
 func (s *site) fairOf(w http.ResponseWriter, r *http.Request, q req) (*program.Activity, *fair.Snapshot) {
+	a := s.fairActivity(w, r, q)
+	if a == nil {
+		return nil, nil
+	}
+	return a, s.fairSnapshot(w, r, q, a)
+}
+
+// fairActivity resolves the {activity} of the request; without it, it has
+// answered already and returns nil.
+func (s *site) fairActivity(w http.ResponseWriter, r *http.Request, q req) *program.Activity {
 	a, ok := q.ed.Activity(r.PathValue("activity"))
 	if !ok {
 		s.fail(w, r, q.lang, q.ed, program.Errorf(program.CodeNotFound, "no activity %q", r.PathValue("activity")))
-		return nil, nil
+		return nil
 	}
+	return a
+}
+
+// fairSnapshot reads activity a's fair; on an error it has answered already
+// and returns nil.
+func (s *site) fairSnapshot(w http.ResponseWriter, r *http.Request, q req, a *program.Activity) *fair.Snapshot {
 	snap, err := s.fairs.Snapshot(r.Context(), a.ID)
 	if err != nil {
 		s.fail(w, r, q.lang, q.ed, err)
-		return nil, nil
+		return nil
 	}
-	return a, snap
+	return snap
 }
 
 func orgName(snap *fair.Snapshot, lang, id string) string {
@@ -358,14 +374,15 @@ func (s *site) fairAdmin(w http.ResponseWriter, r *http.Request, q req) {
 	if s.admin(w, r, q) == nil {
 		return
 	}
+	act := s.fairActivity(w, r, q)
+	if act == nil {
+		return
+	}
 	// The run is read before the fair: a run seen ended has stored its
 	// schedule by then, so the page never shows it ended beside the fair as
 	// it stood before (not scheduled, no button to publish).
-	var run *fairJob
-	if a, ok := q.ed.Activity(r.PathValue("activity")); ok {
-		run = s.fairRuns.snapshot(a.ID)
-	}
-	act, snap := s.fairOf(w, r, q)
+	run := s.fairRuns.snapshot(act.ID)
+	snap := s.fairSnapshot(w, r, q, act)
 	if snap == nil {
 		return
 	}
