@@ -129,9 +129,8 @@ func (f *satModel) atMost(lits []sat.Lit, k int) {
 }
 
 // newSATModel encodes the instance with fairness max breaks ≤ d and a total
-// counter able to express bounds below width; busyCap adds the implied bound
-// on busy participants per slot.
-func newSATModel(in *Instance, d, width int, busyCap bool) *satModel {
+// counter able to express bounds below width.
+func newSATModel(in *Instance, d, width int) *satModel {
 	f := &satModel{in: in, s: sat.New()}
 	ns := in.Slots
 	f.x = make([][]int, len(in.Meetings))
@@ -211,17 +210,15 @@ func newSATModel(in *Instance, d, width int, busyCap bool) *satModel {
 		perPerson = append(perPerson, out...)
 	}
 	f.total = f.counter(perPerson, width)
-	// last, so that both encodings number every other variable alike and
-	// can pass each other clauses over them (see sharedClause)
-	if busyCap {
-		f.addBusyCap()
-	}
 	return f
 }
 
 // addBusyCap adds "at most two participants per table are busy in a slot":
 // implied, and it bounds the busy slots, where breaks are reasoned about,
-// before any meeting is placed (Bofill et al.'s implied constraint 2).
+// before any meeting is placed (Bofill et al.'s implied constraint 2). It
+// comes after the rest of the formula, so that formulas with and without it
+// number every other variable alike and can pass each other clauses over
+// them (see sharedClause).
 func (f *satModel) addBusyCap() {
 	f.busyCapped = true
 	for t := range f.in.Slots {
@@ -630,11 +627,12 @@ func (e *exactRun) run(ctx context.Context) {
 // newFormulas builds the two encodings, passing clauses to each other.
 func (e *exactRun) newFormulas(width int) []*formula {
 	formulas := []*formula{
-		{satModel: newSATModel(e.in, e.d, width, false), hinted: -2, bounded: noBound},
+		{satModel: newSATModel(e.in, e.d, width), hinted: -2, bounded: noBound},
 		// the busy bound's formula made most of the refutations and found
 		// most of the optimal schedules in traces of the crafted files
-		{satModel: newSATModel(e.in, e.d, width, true), hinted: -2, bounded: noBound, atBound: true},
+		{satModel: newSATModel(e.in, e.d, width), hinted: -2, bounded: noBound, atBound: true},
 	}
+	formulas[1].addBusyCap()
 	e.sharedVars = formulas[0].s.NumVars()
 	for _, f := range formulas {
 		f.s.OnLearnt = func(lits []sat.Lit) { e.collect(f, lits) }
