@@ -664,8 +664,10 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 	// With the incumbent one break above the bound, the query one above it
 	// is answered and both formulas ask the same: at most the bound. The
 	// formula without the busy bound then takes it too, the stronger formula
-	// on that query (it found the 3-break schedules of ticf-13crafb in every
-	// traced run): two searches of it rather than one. Over runs at 15 s
+	// on that query (in twelve traced runs of ticf-13crafb, every 3-break
+	// schedule found after the 4-break one came from a formula with it: 4
+	// times from the busy-bound formula, 7 from the other once it had taken
+	// it): two searches of it rather than one. Over runs at 15 s
 	// with a seed each, in turns with the build before, ticf-13crafb was
 	// proven optimal within 10 s in 12 of 30 runs against 9 (within 15 s:
 	// 22 against 15) and forum-13crafb in 24 against 21; a session before,
@@ -712,9 +714,11 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 // Each formula keeps one query: the busy-bound formula asks for a schedule
 // at the bound, the other for one with at most one break more. Where the
 // bound is the optimum (ticf-13crafb: 3, proven within about a second) the
-// first finds it; where the optimum is one more and "at most the bound" is
-// hard to refute (the 13crafb forb files: bound 4, optimum 5) the second
-// finds it, and then "at most ub−1", a clause at level 0, proves it optimal
+// first may find it at once, but mostly the second finds a schedule one
+// above it first and both then search "at most the bound" from that
+// schedule (11 of 12 traced runs); where the optimum is one more and "at
+// most the bound" is hard to refute (the 13crafb forb files: bound 4,
+// optimum 5) the second finds it, and then "at most ub−1", a clause at level 0, proves it optimal
 // where the same bound as an assumption did not within 10 s. The solver's
 // schedules tend to meet the bound asked exactly, so asking near the bound
 // skips the steps down from the local search's 8–11 breaks, each a hard
