@@ -718,8 +718,9 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 // above it first and both then search "at most the bound" from that
 // schedule (11 of 12 traced runs); where the optimum is one more and "at
 // most the bound" is hard to refute (the 13crafb forb files: bound 4,
-// optimum 5) the second finds it, and then "at most ub−1", a clause at level 0, proves it optimal
-// where the same bound as an assumption did not within 10 s. The solver's
+// optimum 5) the second finds it, and then "at most ub−1", a clause at
+// level 0, proves it optimal where the same bound as an assumption did not
+// within 10 s. The solver's
 // schedules tend to meet the bound asked exactly, so asking near the bound
 // skips the steps down from the local search's 8–11 breaks, each a hard
 // query of its own (1.5–6 s on ticf-13crafb). Where the bound is far below
