@@ -720,17 +720,17 @@ func (e *exactRun) step(ctx context.Context, f *formula) bool {
 // most the bound" is hard to refute (the 13crafb forb files: bound 4,
 // optimum 5) the second finds it, and then "at most ub−1", a clause at
 // level 0, proves it optimal where the same bound as an assumption did not
-// within 10 s. The solver's
-// schedules tend to meet the bound asked exactly, so asking near the bound
-// skips the steps down from the local search's 8–11 breaks, each a hard
-// query of its own (1.5–6 s on ticf-13crafb). Where the bound is far below
-// the optimum, both refute their way up to it, the incumbent standing
-// meanwhile. Before, each formula took turns at "at most the bound" and
-// "halfway down from the incumbent", each change of query a restart; over
-// runs at 15 s with a seed each, forum-13crafb was proven within 10 s in 43
-// of 43 runs against 83 of 86 and ticf-13crafb in 37 of 43 against 71 of
-// 86, and two runs of the 120 variant files at 10 s agreed with the
-// published optima on 120 and 119 against 117 (docs/benchmarks.md).
+// within 10 s. The solver's schedules tend to meet the bound asked exactly,
+// so asking near the bound skips the steps down from the local search's
+// 8–11 breaks, each a hard query of its own (1.5–6 s on ticf-13crafb).
+// Where the bound is far below the optimum, both refute their way up to it,
+// the incumbent standing meanwhile. Before, each formula took turns at "at
+// most the bound" and "halfway down from the incumbent", each change of
+// query a restart; over runs at 15 s with a seed each, forum-13crafb was
+// proven within 10 s in 43 of 43 runs against 83 of 86 and ticf-13crafb in
+// 37 of 43 against 71 of 86, and two runs of the 120 variant files at 10 s
+// agreed with the published optima on 120 and 119 against 117
+// (docs/benchmarks.md).
 func (f *formula) target(lb int) int {
 	if f.atBound {
 		return lb
