@@ -15,6 +15,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // Lit is a literal: variable v (0-based) is Lit(2v), its negation Lit(2v+1).
@@ -285,14 +286,23 @@ func (s *Solver) enqueue(l Lit, from int32) {
 }
 
 // propagate runs unit propagation and returns a conflicting clause or noReason.
+//
+// Its loop reads values, watches and clause literals through raw pointers
+// rather than by index, which Go checks every time: the same search on
+// ticf-13crafb ran 11% fewer instructions and took about 0.95 of the time
+// (docs/benchmarks.md). Every literal read is below len(vals) (it is a
+// literal of the formula), every clause offset names a clause in the arena,
+// and j < i ≤ len(ws) in the watch loop; none of the three slices grows
+// while it runs (no variable, clause or watch of p is added).
 func (s *Solver) propagate() int32 {
-	vals := s.vals // (fixed while propagating: no variables are added)
+	vals := unsafe.Pointer(unsafe.SliceData(s.vals))
+	arena := unsafe.Pointer(unsafe.SliceData(s.arena))
 	for s.qhead < len(s.trail) {
 		p := s.trail[s.qhead] // p became true: look at clauses with ¬p
 		s.qhead++
 		occ := &s.occurs[p]
 		for _, q := range occ.binaries {
-			switch vals[q] {
+			switch valueAt(vals, q) {
 			case lTrue:
 			case lFalse:
 				s.qhead = len(s.trail)
@@ -303,31 +313,34 @@ func (s *Solver) propagate() int32 {
 			}
 		}
 		ws := occ.watches
+		wsp := unsafe.Pointer(unsafe.SliceData(ws))
 		i, j := 0, 0
 		falseLit := p.Not()
 		for i < len(ws) {
-			w := ws[i]
+			w := *watchAt(wsp, i)
 			i++
-			if vals[w.blocker] == lTrue {
-				ws[j] = w
+			if valueAt(vals, w.blocker) == lTrue {
+				*watchAt(wsp, j) = w
 				j++
 				continue
 			}
-			lits := s.lits(w.c) // (never a deleted clause: reduce compacts at once)
-			if lits[0] == falseLit {
-				lits[0], lits[1] = lits[1], falseLit
+			// (never a deleted clause: reduce compacts at once)
+			lits := unsafe.Add(arena, 4*(int(w.c)+clauseHeader))
+			size := int(*litAt(arena, int(w.c)) >> 2)
+			if *litAt(lits, 0) == falseLit {
+				*litAt(lits, 0), *litAt(lits, 1) = *litAt(lits, 1), falseLit
 			}
-			first := lits[0]
-			if first != w.blocker && vals[first] == lTrue {
-				ws[j] = watch{w.c, first}
+			first := *litAt(lits, 0)
+			if first != w.blocker && valueAt(vals, first) == lTrue {
+				*watchAt(wsp, j) = watch{w.c, first}
 				j++
 				continue
 			}
 			moved := false
-			for k := 2; k < len(lits); k++ {
-				if vals[lits[k]] != lFalse {
-					lits[1], lits[k] = lits[k], falseLit
-					o := &s.occurs[lits[1].Not()]
+			for k := 2; k < size; k++ {
+				if lk := *litAt(lits, k); valueAt(vals, lk) != lFalse {
+					*litAt(lits, 1), *litAt(lits, k) = lk, falseLit
+					o := &s.occurs[lk.Not()]
 					o.watches = append(o.watches, watch{w.c, first})
 					moved = true
 					break
@@ -336,14 +349,10 @@ func (s *Solver) propagate() int32 {
 			if moved {
 				continue
 			}
-			ws[j] = watch{w.c, first}
+			*watchAt(wsp, j) = watch{w.c, first}
 			j++
-			if vals[first] == lFalse {
-				for i < len(ws) { // keep the remaining watches
-					ws[j] = ws[i]
-					i++
-					j++
-				}
+			if valueAt(vals, first) == lFalse {
+				j += copy(ws[j:], ws[i:]) // keep the remaining watches
 				occ.watches = ws[:j]
 				s.qhead = len(s.trail)
 				return w.c
@@ -353,6 +362,16 @@ func (s *Solver) propagate() int32 {
 		occ.watches = ws[:j]
 	}
 	return noReason
+}
+
+// valueAt, litAt and watchAt are propagate's reads without index checks
+// (see propagate for why each index is in range).
+func valueAt(vals unsafe.Pointer, l Lit) int8 { return *(*int8)(unsafe.Add(vals, int(l))) }
+
+func litAt(lits unsafe.Pointer, k int) *Lit { return (*Lit)(unsafe.Add(lits, 4*k)) }
+
+func watchAt(ws unsafe.Pointer, k int) *watch {
+	return (*watch)(unsafe.Add(ws, k*int(unsafe.Sizeof(watch{}))))
 }
 
 func (s *Solver) cancelUntil(lvl int) {
