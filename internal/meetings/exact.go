@@ -485,6 +485,10 @@ type exactRun struct {
 	wait   func() bool // true while it should wait for a first schedule
 
 	parallel bool // the two formulas in goroutines of their own
+	// progress, when set, is told the conflicts spent after each turn
+	// (formulas taking turns only)
+	progress  func(conflicts int64)
+	conflicts int64 // spent by the formulas taking turns, when they stopped
 
 	// clauses learnt by one formula for the other (guarded by mu)
 	shared []sharedClause
@@ -617,9 +621,13 @@ func (e *exactRun) run(ctx context.Context) {
 		return
 	}
 	conflicts := func() int64 { return formulas[0].s.Conflicts + formulas[1].s.Conflicts }
+	defer func() { e.conflicts = conflicts() }()
 	for turn := 0; !e.done.Load() && ctx.Err() == nil && (e.budget == 0 || conflicts() < e.budget); turn++ {
 		if e.step(ctx, formulas[turn%2]) {
 			return
+		}
+		if e.progress != nil {
+			e.progress(conflicts())
 		}
 	}
 }

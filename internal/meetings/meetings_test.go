@@ -255,6 +255,35 @@ func TestSolvesSmallOriginals(t *testing.T) {
 	}
 }
 
+// After a short local search the exact method, run deterministically on a
+// conflict budget, reports its conflicts and the bound as it goes, and what
+// it ends with is what Solve returns.
+func TestExactProgressAfterLocalSearch(t *testing.T) {
+	in := readInstance(t, filepath.Join(benchDir(t), "instances", "forumt-14crafd.original.dzn"))
+	var seen []meetings.Progress
+	res, err := meetings.Solve(context.Background(), in, meetings.Options{D: 2, Seed: 1, MaxIterations: 20_000, ExactConflicts: 50_000,
+		Progress: func(p meetings.Progress) { seen = append(seen, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Optimal || res.Breaks != 4 {
+		t.Fatalf("optimal=%v at %d breaks, want 4 proven", res.Optimal, res.Breaks)
+	}
+	exact := 0
+	for i, p := range seen {
+		if i > 0 && (p.Conflicts < seen[i-1].Conflicts || p.Iterations < seen[i-1].Iterations) {
+			t.Fatalf("progress went back: %+v after %+v", p, seen[i-1])
+		}
+		if p.Conflicts > 0 {
+			exact++
+		}
+	}
+	last := seen[len(seen)-1]
+	if exact < 2 || last.Best != res.Breaks || last.Bound != res.LowerBound || last.Iterations != 20_000 {
+		t.Fatalf("%d reports from the exact method; last %+v, result %d breaks, bound %d", exact, last, res.Breaks, res.LowerBound)
+	}
+}
+
 // randomInstance makes a small fair with every kind of constraint.
 func randomInstance(rng *rand.Rand) *meetings.Instance {
 	in := &meetings.Instance{Participants: 3 + rng.IntN(3), Slots: 3 + rng.IntN(3), Tables: 1 + rng.IntN(3), AllowRepeats: true}

@@ -48,9 +48,12 @@ type Options struct {
 // Progress is a snapshot of a running search.
 type Progress struct {
 	Iterations int64
-	Elapsed    time.Duration
-	Best       int // best total breaks of a complete, feasible schedule; -1 = none yet
-	Bound      int
+	// Conflicts are those the exact method has spent when it runs after
+	// the local search (Options.ExactConflicts without a TimeLimit).
+	Conflicts int64
+	Elapsed   time.Duration
+	Best      int // best total breaks of a complete, feasible schedule; -1 = none yet
+	Bound     int // no schedule has fewer breaks
 }
 
 // Result is a schedule and what is known about it.
@@ -388,9 +391,6 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		}
 	}
 	wg.Wait()
-	if useExact && !concurrent {
-		ex.run(ctx) // after the local search, so that the result is deterministic
-	}
 	win := runs[0]
 	var iters int64
 	for _, r := range runs {
@@ -398,6 +398,15 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		if r.bestHard < win.bestHard || r.bestHard == win.bestHard && r.bestBreaks < win.bestBreaks {
 			win = r
 		}
+	}
+	if useExact && !concurrent {
+		if opt.Progress != nil {
+			ex.progress = func(conflicts int64) {
+				_, ub := best.get()
+				opt.Progress(Progress{Iterations: iters, Conflicts: conflicts, Elapsed: now().Sub(start), Best: ub, Bound: ex.bound()})
+			}
+		}
+		ex.run(ctx) // after the local search, so that the result is deterministic
 	}
 	s := win.s
 	for m, t := range win.best {
@@ -445,7 +454,11 @@ func Solve(ctx context.Context, in *Instance, opt Options) (*Result, error) {
 		if res.Complete {
 			best = res.Breaks
 		}
-		opt.Progress(Progress{Iterations: iters, Elapsed: res.Elapsed, Best: best, Bound: b.Breaks})
+		var conflicts int64
+		if ex != nil {
+			conflicts = ex.conflicts
+		}
+		opt.Progress(Progress{Iterations: iters, Conflicts: conflicts, Elapsed: res.Elapsed, Best: best, Bound: res.LowerBound})
 	}
 	return res, nil
 }
