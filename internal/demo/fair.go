@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"convene/internal/fair"
@@ -160,17 +161,57 @@ func Fair(activityID, eventID string) *fair.Dataset {
 
 // ScheduledFair is Fair with its accepted meetings scheduled by the
 // product's scheduler and published the day before the fair, as the sample
-// edition is over; it returns the scheduler's result too.
+// edition is over; it returns the scheduler's result too (shared between
+// calls: read it, do not change it).
 func ScheduledFair(ctx context.Context, activityID, eventID string) (*fair.Dataset, *meetings.Result, error) {
 	ds := Fair(activityID, eventID)
-	as, res, err := fair.Schedule(ctx, &ds.Fair, ds.Participants, ds.Meetings, fair.SolverOptions(ds.Meetings))
+	run, err := scheduleOnce(ctx, ds, [2]string{activityID, eventID})
 	if err != nil {
 		return nil, nil, fmt.Errorf("schedule the sample fair: %w", err)
 	}
-	ds.Place(as)
+	ds.Place(run.as)
 	published := ds.Fair.StartsAt.AddDate(0, 0, -1)
 	ds.Fair.ScheduledAt, ds.Fair.PublishedAt = &published, &published
-	return ds, res, nil
+	return ds, run.res, nil
+}
+
+// scheduledFairs remembers the sample fair's schedule per activity and
+// event. Scheduling it is deterministic and takes seconds (15 s on a slow
+// machine, most of it the exact method proving it optimal; minutes under
+// the race detector), and the test suites load the sample into a fresh
+// database many times in one process: they compute it once.
+var scheduledFairs struct {
+	sync.Mutex
+	runs map[[2]string]scheduledFair
+}
+
+type scheduledFair struct {
+	as  []fair.Assignment
+	res *meetings.Result
+}
+
+// scheduleOnce schedules ds, the sample fair of key, or returns the
+// schedule an earlier call made of it; a failed run, or one cut short by
+// ctx (its schedule may be worse), is not remembered.
+func scheduleOnce(ctx context.Context, ds *fair.Dataset, key [2]string) (scheduledFair, error) {
+	scheduledFairs.Lock()
+	defer scheduledFairs.Unlock()
+	if run, ok := scheduledFairs.runs[key]; ok {
+		return run, nil
+	}
+	as, res, err := fair.Schedule(ctx, &ds.Fair, ds.Participants, ds.Meetings, fair.SolverOptions(ds.Meetings))
+	if err != nil {
+		return scheduledFair{}, err
+	}
+	run := scheduledFair{as, res}
+	if ctx.Err() != nil {
+		return run, nil
+	}
+	if scheduledFairs.runs == nil {
+		scheduledFairs.runs = map[[2]string]scheduledFair{}
+	}
+	scheduledFairs.runs[key] = run
+	return run, nil
 }
 
 // fairMeetings has each need's owner ask the owners of the achievements the

@@ -64,6 +64,9 @@ func TestSampleFair(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d meetings scheduled in %v, %d breaks (bound %d), %d iterations", len(as), time.Since(start), res.Breaks, res.LowerBound, res.Iterations)
+	if !res.Optimal {
+		t.Errorf("the sample schedule is not proven optimal: %d breaks, bound %d", res.Breaks, res.LowerBound)
+	}
 	in, _ := fair.Instance(&ds.Fair, ds.Participants, ds.Meetings)
 	slots := make([]int, len(as))
 	for i, a := range as {

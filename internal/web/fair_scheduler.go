@@ -23,6 +23,7 @@ type fairRunView struct {
 	Elapsed, By string
 	Searching   bool  // the search has reported progress
 	Iterations  int64 // moves tried
+	Conflicts   int64 // the exact method's, once it runs (after the moves)
 	Best        int   // fewest breaks of a complete schedule so far; -1 for none yet
 	Bound       int   // no schedule has fewer breaks
 	Stored      bool
@@ -71,7 +72,7 @@ func fairRunOf(q req, act *program.Activity, snap *fair.Snapshot, job *fairJob) 
 	if !job.done {
 		p := job.progress
 		v.Running, v.Elapsed = true, time.Since(job.started).Round(time.Second).String()
-		v.Searching, v.Iterations, v.Best, v.Bound = p != (meetings.Progress{}), p.Iterations, p.Best, p.Bound
+		v.Searching, v.Iterations, v.Conflicts, v.Best, v.Bound = p != (meetings.Progress{}), p.Iterations, p.Conflicts, p.Best, p.Bound
 		return v
 	}
 	run := job.result

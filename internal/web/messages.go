@@ -628,6 +628,7 @@ var messages = map[string]msg{
 	"fair.run.best":                          {"当前最少空档 %d 个", "fewest breaks so far %d"},
 	"fair.run.best_none":                     {"尚未找到排入全部洽谈的日程", "no schedule with every meeting yet"},
 	"fair.run.bound":                         {"下界 %d 个空档", "lower bound %d breaks"},
+	"fair.run.conflicts":                     {"精确求解已分析 %d 个冲突", "exact search: %d conflicts analysed"},
 	"fair.run.breaks":                        {"空档合计 %d 个（下界 %d 个）", "%d breaks in all (lower bound %d)"},
 	"fair.run.optimal":                       {"已证明最优", "proven optimal"},
 	"fair.run.not_optimal":                   {"未证明最优", "not proven optimal"},
