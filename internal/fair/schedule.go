@@ -211,8 +211,9 @@ func SolverOptions(ms []Meeting) meetings.Options {
 // scheduler. On the sample fair (200 participants, 641 meetings, 60 tables,
 // 14 slots) the local search leaves 21 breaks against a lower bound of 6;
 // the exact method then finds a schedule with 6, optimal, in about 41,000
-// conflicts (14 s on a slow 2-core machine; docs/benchmarks.md), and
-// 20,000 or 40,000 conflicts found nothing better than 21. 100,000 leaves
+// conflicts (13 s after the local search's 2 s on a slow 2-core machine;
+// docs/benchmarks.md), and 20,000 or 40,000 conflicts found nothing better
+// than 21. 100,000 leaves
 // room for fairs somewhat harder than the sample and caps the wait on
 // those it cannot settle.
 const exactConflicts = 100_000
