@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"time"
 
@@ -165,53 +166,58 @@ func Fair(activityID, eventID string) *fair.Dataset {
 // calls: read it, do not change it).
 func ScheduledFair(ctx context.Context, activityID, eventID string) (*fair.Dataset, *meetings.Result, error) {
 	ds := Fair(activityID, eventID)
-	run, err := scheduleOnce(ctx, ds, [2]string{activityID, eventID})
+	as, res, err := scheduleOnce(ctx, ds)
 	if err != nil {
 		return nil, nil, fmt.Errorf("schedule the sample fair: %w", err)
 	}
-	ds.Place(run.as)
+	ds.Place(as)
 	published := ds.Fair.StartsAt.AddDate(0, 0, -1)
 	ds.Fair.ScheduledAt, ds.Fair.PublishedAt = &published, &published
-	return ds, run.res, nil
+	return ds, res, nil
 }
 
-// scheduledFairs remembers the sample fair's schedule per activity and
-// event. Scheduling it is deterministic and takes seconds (15 s on a slow
-// machine, most of it the exact method proving it optimal; minutes under
-// the race detector), and the test suites load the sample into a fresh
-// database many times in one process: they compute it once.
+// scheduledFairs remembers the sample fair's schedules by the instance the
+// scheduler solved (without its name, the activity's id, which every
+// database gives anew). Scheduling is deterministic and takes seconds (15 s
+// on a slow machine, most of it the exact method proving the schedule
+// optimal; minutes under the race detector), and the test suites load the
+// sample into a fresh database many times in one process: they compute it
+// once.
 var scheduledFairs struct {
 	sync.Mutex
-	runs map[[2]string]scheduledFair
+	runs map[string]scheduledFair
 }
 
 type scheduledFair struct {
-	as  []fair.Assignment
+	as  []fair.Assignment // in the order of the instance's meetings (fair.Schedule's)
 	res *meetings.Result
 }
 
-// scheduleOnce schedules ds, the sample fair of key, or returns the
-// schedule an earlier call made of it; a failed run, or one cut short by
-// ctx (its schedule may be worse), is not remembered.
-func scheduleOnce(ctx context.Context, ds *fair.Dataset, key [2]string) (scheduledFair, error) {
+// scheduleOnce schedules ds, or relabels the schedule an earlier call made
+// of the same instance with ds's meeting ids; a failed run, or one cut
+// short by ctx (its schedule may be worse), is not remembered.
+func scheduleOnce(ctx context.Context, ds *fair.Dataset) ([]fair.Assignment, *meetings.Result, error) {
+	in, ids := fair.Instance(&ds.Fair, ds.Participants, ds.Meetings)
+	in.Name = ""
+	key := fmt.Sprintf("%+v", *in)
 	scheduledFairs.Lock()
 	defer scheduledFairs.Unlock()
 	if run, ok := scheduledFairs.runs[key]; ok {
-		return run, nil
+		as := slices.Clone(run.as)
+		for i := range as {
+			as[i].MeetingID = ids[i]
+		}
+		return as, run.res, nil
 	}
 	as, res, err := fair.Schedule(ctx, &ds.Fair, ds.Participants, ds.Meetings, fair.SolverOptions(ds.Meetings))
-	if err != nil {
-		return scheduledFair{}, err
-	}
-	run := scheduledFair{as, res}
-	if ctx.Err() != nil {
-		return run, nil
+	if err != nil || ctx.Err() != nil {
+		return as, res, err
 	}
 	if scheduledFairs.runs == nil {
-		scheduledFairs.runs = map[[2]string]scheduledFair{}
+		scheduledFairs.runs = map[string]scheduledFair{}
 	}
-	scheduledFairs.runs[key] = run
-	return run, nil
+	scheduledFairs.runs[key] = scheduledFair{as, res}
+	return as, res, nil
 }
 
 // fairMeetings has each need's owner ask the owners of the achievements the
