@@ -333,7 +333,7 @@ func (s *Solver) propagate() int32 {
 				continue
 			}
 			// (never a deleted clause: reduce compacts at once)
-			lits := unsafe.Add(arena, 4*(int(w.c)+clauseHeader))
+			lits := unsafe.Pointer(litAt(arena, int(w.c)+clauseHeader))
 			size := int(*litAt(arena, int(w.c)) >> 2)
 			if *litAt(lits, 0) == falseLit {
 				*litAt(lits, 0), *litAt(lits, 1) = *litAt(lits, 1), falseLit
@@ -376,7 +376,9 @@ func (s *Solver) propagate() int32 {
 // (see propagate for why each index is in range).
 func valueAt(vals unsafe.Pointer, l Lit) int8 { return *(*int8)(unsafe.Add(vals, int(l))) }
 
-func litAt(lits unsafe.Pointer, k int) *Lit { return (*Lit)(unsafe.Add(lits, 4*k)) }
+func litAt(lits unsafe.Pointer, k int) *Lit {
+	return (*Lit)(unsafe.Add(lits, k*int(unsafe.Sizeof(Lit(0)))))
+}
 
 func watchAt(ws unsafe.Pointer, k int) *watch {
 	return (*watch)(unsafe.Add(ws, k*int(unsafe.Sizeof(watch{}))))
